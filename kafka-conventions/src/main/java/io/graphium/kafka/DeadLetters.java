@@ -1,0 +1,75 @@
+package io.graphium.kafka;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.listener.ListenerExecutionFailedException;
+import org.springframework.kafka.support.serializer.DeserializationException;
+import org.springframework.util.backoff.FixedBackOff;
+
+/**
+ * Poison-message handling: a record that cannot be deserialized or processed is retried a few times (processing
+ * only: bytes do not get better), then sent to {@code <topic>.DLT} with the reason in headers, and the partition moves
+ * on. Spring's {@code kafka_dlt-*} headers carry the origin (topic, partition, offset, group, exception); ours add
+ * one readable sentence.
+ */
+public final class DeadLetters {
+
+    /** Header holding one readable sentence saying why the record is here. */
+    public static final String REASON_HEADER = "graphium-dlt-reason";
+
+    private DeadLetters() {
+    }
+
+    /** The error handler every listener container uses. */
+    public static DefaultErrorHandler errorHandler(KafkaOperations<Object, Object> deadLetterTemplate,
+                                                   long retryIntervalMillis, int retries) {
+        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(deadLetterTemplate,
+                // -1: let the producer pick the partition, so the DLT needs no particular partition count.
+                (record, exception) -> new TopicPartition(record.topic() + Topic.DEAD_LETTER_SUFFIX, -1));
+        recoverer.setHeadersFunction((record, exception) -> new RecordHeaders(List.of(
+                new RecordHeader(REASON_HEADER, reason(record, exception).getBytes(StandardCharsets.UTF_8)))));
+        return new DefaultErrorHandler(recoverer, new FixedBackOff(retryIntervalMillis, retries));
+    }
+
+    /** Why {@code record} could not be handled, in one sentence naming its origin and the root cause. */
+    public static String reason(ConsumerRecord<?, ?> record, Exception exception) {
+        String origin = record.topic() + "-" + record.partition() + "@" + record.offset();
+        Throwable failure = exception instanceof ListenerExecutionFailedException && exception.getCause() != null
+                ? exception.getCause() : exception;
+        DeserializationException deserialization = find(failure, DeserializationException.class);
+        if (deserialization != null) {
+            return "cannot deserialize the " + (deserialization.isKey() ? "key" : "value") + " of " + origin + ": "
+                    + causeChain(deserialization.getCause() != null ? deserialization.getCause() : deserialization);
+        }
+        return "processing " + origin + " failed: " + causeChain(failure);
+    }
+
+    private static <T extends Throwable> T find(Throwable failure, Class<T> type) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
+    }
+
+    /** Distinct messages along the cause chain, outermost first: "outer: inner: root". */
+    private static String causeChain(Throwable failure) {
+        List<String> messages = new ArrayList<>();
+        for (Throwable t = failure; t != null && messages.size() < 4; t = t.getCause()) {
+            String message = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage().strip();
+            if (messages.stream().noneMatch(m -> m.contains(message))) {
+                messages.add(message);
+            }
+        }
+        return String.join(": ", messages);
+    }
+}

@@ -1,0 +1,70 @@
+package io.graphium.kafka;
+
+import io.apicurio.registry.resolver.config.SchemaResolverConfig;
+import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
+import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
+import io.apicurio.registry.serde.avro.AvroSerdeConfig;
+import io.apicurio.registry.serde.avro.strategy.RecordIdStrategy;
+import io.apicurio.registry.serde.kafka.config.KafkaSerdeConfig;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.avro.util.ClassSecurityValidator;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serializer;
+
+/**
+ * The one place where event serialization is configured: Avro through the Apicurio serde, writing the Confluent
+ * wire format (magic byte 0, 4-byte schema id, Avro body, nothing in headers) so any Confluent-compatible client can
+ * read our topics through the registry's {@code /apis/ccompat/v7} API.
+ */
+public final class EventSerialization {
+
+    /** Java package of the generated event classes; trusted by Avro's class-security check. */
+    public static final String EVENTS_PACKAGE = "io.graphium.events";
+
+    static {
+        ClassSecurityValidator.ClassSecurityPredicate current = ClassSecurityValidator.getGlobal();
+        ClassSecurityValidator.setGlobal(ClassSecurityValidator.composite(current,
+                type -> EVENTS_PACKAGE.equals(type.getPackageName())));
+    }
+
+    private EventSerialization() {
+    }
+
+    /**
+     * Serde settings for a registry at {@code registryUrl} (its base URL, e.g. {@code http://127.0.0.1:8081}).
+     * Schemas are registered under their record name (RecordIdStrategy), which lets one topic carry several
+     * command types in order; the registry enforces BACKWARD compatibility for every new version.
+     */
+    public static Map<String, Object> serdeConfig(String registryUrl) {
+        Map<String, Object> config = new HashMap<>();
+        config.put(SchemaResolverConfig.REGISTRY_URL, apicurioApiUrl(registryUrl));
+        config.put(SchemaResolverConfig.ARTIFACT_RESOLVER_STRATEGY, RecordIdStrategy.class.getName());
+        config.put(SchemaResolverConfig.AUTO_REGISTER_ARTIFACT, true);
+        config.put(SchemaResolverConfig.AUTO_REGISTER_ARTIFACT_IF_EXISTS, "FIND_OR_CREATE_VERSION");
+        config.put(KafkaSerdeConfig.ENABLE_HEADERS, false);
+        config.put(AvroSerdeConfig.USE_SPECIFIC_AVRO_READER, true);
+        return config;
+    }
+
+    /** A value serializer for our events, configured for {@code registryUrl}. */
+    public static Serializer<SpecificRecord> valueSerializer(String registryUrl) {
+        AvroKafkaSerializer<SpecificRecord> serializer = new AvroKafkaSerializer<>();
+        serializer.configure(serdeConfig(registryUrl), false);
+        return serializer;
+    }
+
+    /** A value deserializer for our events (specific classes), configured for {@code registryUrl}. */
+    public static Deserializer<SpecificRecord> valueDeserializer(String registryUrl) {
+        AvroKafkaDeserializer<SpecificRecord> deserializer = new AvroKafkaDeserializer<>();
+        deserializer.configure(serdeConfig(registryUrl), false);
+        return deserializer;
+    }
+
+    /** The serde talks Apicurio's own v2 API; accept the registry's base URL or that API's URL. */
+    static String apicurioApiUrl(String registryUrl) {
+        String base = registryUrl.replaceAll("/+$", "");
+        return base.endsWith("/apis/registry/v2") ? base : base + "/apis/registry/v2";
+    }
+}

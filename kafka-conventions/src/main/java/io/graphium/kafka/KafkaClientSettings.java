@@ -1,0 +1,77 @@
+package io.graphium.kafka;
+
+import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
+import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
+
+/**
+ * Client settings every Graphium producer and consumer uses, whether built by Spring (through
+ * {@link GraphiumKafkaAutoConfiguration}) or by hand (CLI, tests, tools).
+ */
+public final class KafkaClientSettings {
+
+    private KafkaClientSettings() {
+    }
+
+    /**
+     * Producer safety: idempotent, acknowledged by all in-sync replicas, retried until the delivery timeout, so a
+     * command is written exactly once and in order per partition.
+     */
+    public static Map<String, Object> producerSettings(String registryUrl) {
+        Map<String, Object> settings = new HashMap<>(EventSerialization.serdeConfig(registryUrl));
+        settings.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        settings.put(ProducerConfig.ACKS_CONFIG, "all");
+        settings.put(ProducerConfig.RETRIES_CONFIG, Integer.MAX_VALUE);
+        settings.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
+        settings.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 120_000);
+        settings.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        settings.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        settings.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        settings.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, AvroKafkaSerializer.class);
+        return settings;
+    }
+
+    /**
+     * Consumer settings: values are read through {@link ErrorHandlingDeserializer}, so a record that cannot be
+     * deserialized reaches the error handler (and the dead-letter topic) instead of failing the poll forever.
+     */
+    public static Map<String, Object> consumerSettings(String registryUrl) {
+        Map<String, Object> settings = new HashMap<>(EventSerialization.serdeConfig(registryUrl));
+        settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        settings.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        settings.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        settings.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        settings.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ErrorHandlingDeserializer.class);
+        settings.put(ErrorHandlingDeserializer.VALUE_DESERIALIZER_CLASS, AvroKafkaDeserializer.class);
+        return settings;
+    }
+
+    /** A plain producer of events, for code outside a Spring application. */
+    public static KafkaProducer<String, SpecificRecord> newProducer(String bootstrapServers, String registryUrl) {
+        Map<String, Object> settings = producerSettings(registryUrl);
+        settings.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        return new KafkaProducer<>(settings);
+    }
+
+    /**
+     * A plain consumer of events, for code outside a Spring application. Its values are deserialized directly (no
+     * error-handling wrapper): a caller without a dead-letter handler should see a bad record fail loudly.
+     */
+    public static KafkaConsumer<String, SpecificRecord> newConsumer(String bootstrapServers, String registryUrl,
+                                                                    String groupId) {
+        Map<String, Object> settings = consumerSettings(registryUrl);
+        settings.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        settings.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
+        settings.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, AvroKafkaDeserializer.class);
+        return new KafkaConsumer<>(settings);
+    }
+}

@@ -1,0 +1,81 @@
+package io.graphium.kafka;
+
+import io.graphium.events.ContainerStatusChanged;
+import io.graphium.events.DeployContainer;
+import io.graphium.events.HostHeartbeat;
+import io.graphium.events.HostRegistered;
+import io.graphium.events.PlacementDecided;
+import io.graphium.events.PlacementFailed;
+import io.graphium.events.PlacementRequested;
+import io.graphium.events.RemoveContainer;
+import io.graphium.events.StackDeployRequested;
+import io.graphium.events.StackDeploymentStatus;
+import io.graphium.events.StackRemoveRequested;
+import io.graphium.events.StackStartRequested;
+import io.graphium.events.StackStopRequested;
+import io.graphium.events.StartContainer;
+import io.graphium.events.StopContainer;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** Every topic of Graphium. {@code schemas/README.md} documents the same table for non-Java clients. */
+public final class Topics {
+
+    private Topics() {
+    }
+
+    /** Stack lifecycle commands, keyed by stack id so that deploy, stop and remove of one stack stay in order. */
+    public static final Topic STACK_COMMANDS = new Topic("graphium.stack.commands", "stack id",
+            Set.of(StackDeployRequested.class, StackStopRequested.class, StackStartRequested.class,
+                    StackRemoveRequested.class),
+            6, false, Duration.ofDays(7));
+
+    /** Orchestrator to placement service. */
+    public static final Topic PLACEMENT_REQUESTS = new Topic("graphium.placement.requests", "stack id",
+            Set.of(PlacementRequested.class), 6, false, Duration.ofDays(7));
+
+    /** Placement service to orchestrator. */
+    public static final Topic PLACEMENT_RESULTS = new Topic("graphium.placement.results", "stack id",
+            Set.of(PlacementDecided.class, PlacementFailed.class), 6, false, Duration.ofDays(7));
+
+    /** Host agents to orchestrator: every container state and health change. */
+    public static final Topic CONTAINER_STATUS = new Topic("graphium.container.status", "stack id",
+            Set.of(ContainerStatusChanged.class), 6, false, Duration.ofDays(7));
+
+    /** Host inventory: registrations and heartbeats; compacted, so the latest record per host is the inventory. */
+    public static final Topic HOSTS = new Topic("graphium.hosts", "host id",
+            Set.of(HostRegistered.class, HostHeartbeat.class), 3, true, Duration.ofDays(1));
+
+    /** Latest full state of every stack, for dashboards: read from offset 0 to get them all. */
+    public static final Topic STACK_STATUS = new Topic("graphium.stack.status", "stack id",
+            Set.of(StackDeploymentStatus.class), 6, true, Duration.ofDays(1));
+
+    /** The topics every deployment declares up front; per-host command topics are created as hosts appear. */
+    public static final List<Topic> SHARED = List.of(STACK_COMMANDS, PLACEMENT_REQUESTS, PLACEMENT_RESULTS,
+            CONTAINER_STATUS, HOSTS, STACK_STATUS);
+
+    private static final String HOST_COMMANDS_PREFIX = "graphium.host.";
+    private static final String HOST_COMMANDS_SUFFIX = ".commands";
+    private static final Pattern HOST_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,62}");
+
+    /**
+     * Container commands for one host. One topic per host, so that an agent reads only its own commands and, with
+     * ACLs on, its credentials can read nothing else. Keyed by host id; a single partition keeps the host's
+     * commands in order.
+     */
+    public static Topic hostCommands(String hostId) {
+        if (hostId == null || !HOST_ID.matcher(hostId).matches()) {
+            throw new IllegalArgumentException("host id '" + hostId + "' is not usable in a topic name: use 1-63 "
+                    + "letters, digits, '-' or '_', starting with a letter or digit");
+        }
+        return new Topic(HOST_COMMANDS_PREFIX + hostId + HOST_COMMANDS_SUFFIX, "host id",
+                Set.of(DeployContainer.class, StartContainer.class, StopContainer.class, RemoveContainer.class),
+                1, false, Duration.ofDays(7));
+    }
+
+    /** Matches every per-host command topic (for ACL prefixes and monitoring). */
+    public static final Pattern HOST_COMMANDS_PATTERN =
+            Pattern.compile(Pattern.quote(HOST_COMMANDS_PREFIX) + ".+" + Pattern.quote(HOST_COMMANDS_SUFFIX));
+}
