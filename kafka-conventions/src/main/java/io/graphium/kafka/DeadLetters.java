@@ -47,9 +47,30 @@ public final class DeadLetters {
         DeserializationException deserialization = find(failure, DeserializationException.class);
         if (deserialization != null) {
             return "cannot deserialize the " + (deserialization.isKey() ? "key" : "value") + " of " + origin + ": "
-                    + causeChain(deserialization.getCause() != null ? deserialization.getCause() : deserialization);
+                    + wireFormatProblem(deserialization.getData()) + causeChain(
+                    deserialization.getCause() != null ? deserialization.getCause() : deserialization);
         }
         return "processing " + origin + " failed: " + causeChain(failure);
+    }
+
+    /**
+     * What is wrong with {@code data} as a Confluent wire-format record (magic byte 0, 4-byte schema id, Avro body),
+     * as a sentence prefix; the serde's own exceptions rarely say it plainly.
+     */
+    static String wireFormatProblem(byte[] data) {
+        if (data == null || data.length == 0) {
+            return "empty record; ";
+        }
+        if (data[0] != 0) {
+            return String.format("not in the Confluent wire format (first byte 0x%02x, expected magic byte 0x00); ",
+                    data[0]);
+        }
+        if (data.length < 5) {
+            return "only " + data.length + " bytes, too short for magic byte and 4-byte schema id; ";
+        }
+        int schemaId = ((data[1] & 0xff) << 24) | ((data[2] & 0xff) << 16) | ((data[3] & 0xff) << 8) | (data[4] & 0xff);
+        return "schema id " + schemaId + " in the record, which the registry could not resolve or whose body did not "
+                + "match; ";
     }
 
     private static <T extends Throwable> T find(Throwable failure, Class<T> type) {

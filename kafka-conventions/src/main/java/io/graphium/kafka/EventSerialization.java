@@ -1,6 +1,7 @@
 package io.graphium.kafka;
 
 import io.apicurio.registry.resolver.config.SchemaResolverConfig;
+import io.graphium.events.TrustedEventClasses;
 import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
 import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
 import io.apicurio.registry.serde.avro.AvroSerdeConfig;
@@ -9,7 +10,6 @@ import io.apicurio.registry.serde.kafka.config.KafkaSerdeConfig;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.avro.util.ClassSecurityValidator;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serializer;
 
@@ -20,13 +20,8 @@ import org.apache.kafka.common.serialization.Serializer;
  */
 public final class EventSerialization {
 
-    /** Java package of the generated event classes; trusted by Avro's class-security check. */
-    public static final String EVENTS_PACKAGE = "io.graphium.events";
-
     static {
-        ClassSecurityValidator.ClassSecurityPredicate current = ClassSecurityValidator.getGlobal();
-        ClassSecurityValidator.setGlobal(ClassSecurityValidator.composite(current,
-                type -> EVENTS_PACKAGE.equals(type.getPackageName())));
+        TrustedEventClasses.register();
     }
 
     private EventSerialization() {
@@ -43,6 +38,9 @@ public final class EventSerialization {
         config.put(SchemaResolverConfig.ARTIFACT_RESOLVER_STRATEGY, RecordIdStrategy.class.getName());
         config.put(SchemaResolverConfig.AUTO_REGISTER_ARTIFACT, true);
         config.put(SchemaResolverConfig.AUTO_REGISTER_ARTIFACT_IF_EXISTS, "FIND_OR_CREATE_VERSION");
+        // Register each schema whole (nested records inlined), not as references to other artifacts: clients that
+        // do not follow references (many Confluent clients) and the compatibility checker get one complete schema.
+        config.put(SchemaResolverConfig.DEREFERENCE_SCHEMA, true);
         config.put(KafkaSerdeConfig.ENABLE_HEADERS, false);
         config.put(AvroSerdeConfig.USE_SPECIFIC_AVRO_READER, true);
         return config;

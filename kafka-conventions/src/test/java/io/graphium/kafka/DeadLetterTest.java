@@ -30,7 +30,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
@@ -58,12 +57,7 @@ class DeadLetterTest {
     static class App {
         final List<ContainerStatusChanged> processed = Collections.synchronizedList(new ArrayList<>());
 
-        @Bean
-        App listenerState() {
-            return this;
-        }
-
-        @KafkaListener(id = "status-listener", topics = "graphium.container.status")
+        @KafkaListener(id = "dead-letter-test-listener", topics = "graphium.container.status")
         void onStatus(ContainerStatusChanged event) {
             if (event.getContainerName().equals(POISON)) {
                 throw new IllegalStateException("container " + POISON + " cannot be handled");

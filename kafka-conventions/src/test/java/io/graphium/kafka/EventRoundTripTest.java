@@ -56,7 +56,9 @@ class EventRoundTripTest {
 
     @Test
     void everyEventRoundTripsInTheConfluentWireFormat(EmbeddedKafkaBroker broker) throws Exception {
+        long t0 = System.nanoTime();
         SchemaRegistryProcess registry = SchemaRegistryProcess.shared();
+        System.out.printf("registry ready after %d ms%n", (System.nanoTime() - t0) / 1_000_000);
         String run = UUID.randomUUID().toString();
         List<EventFixtures.Sample> samples = EventFixtures.all();
         // One fresh topic per sample keeps the test independent of other tests' records.
@@ -73,11 +75,14 @@ class EventRoundTripTest {
             }
         }
 
+        System.out.printf("produced after %d ms%n", (System.nanoTime() - t0) / 1_000_000);
         try (KafkaConsumer<String, SpecificRecord> typed =
                      KafkaClientSettings.newConsumer(broker.getBrokersAsString(), registry.url(), "typed-" + run);
              KafkaConsumer<String, byte[]> raw = rawConsumer(broker, "raw-" + run)) {
             Map<String, ConsumerRecord<String, SpecificRecord>> decoded = readOnePerTopic(typed, topics);
+            System.out.printf("typed read after %d ms%n", (System.nanoTime() - t0) / 1_000_000);
             Map<String, ConsumerRecord<String, byte[]>> bytes = readOnePerTopic(raw, topics);
+            System.out.printf("raw read after %d ms%n", (System.nanoTime() - t0) / 1_000_000);
             HttpClient http = HttpClient.newHttpClient();
             for (int i = 0; i < samples.size(); i++) {
                 SpecificRecord expected = samples.get(i).event();
