@@ -4,8 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.graphium.events.ContainerStatusChanged;
-import io.graphium.infra.RequiresInfra;
-import io.graphium.infra.SchemaRegistryProcess;
+import io.graphium.kafka.test.GraphiumKafkaTest;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -32,22 +31,15 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Acceptance: garbage bytes, a record with an unknown schema id and a record whose processing fails all end up in
  * the dead-letter topic with a readable reason, and the consumer goes on to process the next valid record.
  */
 @SpringBootTest(classes = DeadLetterTest.App.class, properties = {
-        "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
         "spring.kafka.consumer.group-id=dead-letter-test",
         "graphium.kafka.retry-interval=50ms"})
-@EmbeddedKafka(partitions = 1)
-@DirtiesContext
-@RequiresInfra(RequiresInfra.Capability.JAVA_PROCESSES)
+@GraphiumKafkaTest
 class DeadLetterTest {
 
     static final String POISON = "poison";
@@ -64,11 +56,6 @@ class DeadLetterTest {
             }
             processed.add(event);
         }
-    }
-
-    @DynamicPropertySource
-    static void registry(DynamicPropertyRegistry properties) {
-        properties.add("graphium.kafka.registry-url", () -> SchemaRegistryProcess.shared().url());
     }
 
     @Autowired
