@@ -46,6 +46,11 @@ public class GraphiumKafkaAutoConfiguration {
         return new EventPublisher((KafkaTemplate<String, SpecificRecord>) kafkaTemplate);
     }
 
+    @Bean
+    TopicProvisioner topicProvisioner(KafkaAdmin kafkaAdmin) {
+        return new TopicProvisioner(kafkaAdmin);
+    }
+
     /** Dead letters keep the original bytes when they could not be read, and the event when processing failed. */
     @Bean
     CommonErrorHandler deadLetterErrorHandler(KafkaProperties kafkaProperties, GraphiumKafkaProperties properties) {

@@ -70,7 +70,9 @@ public final class KafkaClientSettings {
                                                                     String groupId) {
         Map<String, Object> settings = consumerSettings(registryUrl);
         settings.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        settings.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
+        if (groupId != null) { // null: the caller assigns partitions itself and commits nothing
+            settings.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
+        }
         settings.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, AvroKafkaDeserializer.class);
         return new KafkaConsumer<>(settings);
     }

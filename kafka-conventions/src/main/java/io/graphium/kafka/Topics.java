@@ -52,9 +52,16 @@ public final class Topics {
     public static final Topic STACK_STATUS = new Topic("graphium.stack.status", "stack id",
             Set.of(StackDeploymentStatus.class), 6, true, Duration.ofDays(1));
 
+    /**
+     * The definition each stack's current deployment was accepted from (the {@code StackDeployRequested} itself),
+     * compacted: with {@link #STACK_STATUS} it is all the orchestrator needs to go on after a restart.
+     */
+    public static final Topic STACK_DEFINITIONS = new Topic("graphium.stack.definitions", "stack id",
+            Set.of(StackDeployRequested.class), 6, true, Duration.ofDays(1));
+
     /** The topics every deployment declares up front; per-host command topics are created as hosts appear. */
     public static final List<Topic> SHARED = List.of(STACK_COMMANDS, PLACEMENT_REQUESTS, PLACEMENT_RESULTS,
-            CONTAINER_STATUS, HOSTS, STACK_STATUS);
+            CONTAINER_STATUS, HOSTS, STACK_STATUS, STACK_DEFINITIONS);
 
     private static final String HOST_COMMANDS_PREFIX = "graphium.host.";
     private static final String HOST_COMMANDS_SUFFIX = ".commands";

@@ -23,6 +23,7 @@ final class EventFixtures {
     static List<Sample> all() {
         return List.of(
                 new Sample(Topics.STACK_COMMANDS, "stack-1", deployRequested()),
+                new Sample(Topics.STACK_DEFINITIONS, "stack-1", deployRequested()),
                 new Sample(Topics.STACK_COMMANDS, "stack-1", StackStopRequested.newBuilder().setCommandId("c-2")
                         .setRequestedAt(NOW).setStackId("stack-1").setRequestedBy("ops").build()),
                 new Sample(Topics.STACK_COMMANDS, "stack-1", StackStartRequested.newBuilder().setCommandId("c-3")
