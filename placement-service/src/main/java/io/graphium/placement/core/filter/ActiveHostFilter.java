@@ -1,0 +1,37 @@
+package io.graphium.placement.core.filter;
+
+import io.graphium.placement.core.inventory.HostState;
+import io.graphium.placement.core.model.ContainerDemand;
+import io.graphium.placement.core.model.HostStatus;
+import io.graphium.placement.core.pipeline.FilterResult;
+import io.graphium.placement.core.pipeline.HostFilter;
+import io.graphium.placement.core.pipeline.PlacementContext;
+import io.graphium.placement.core.pipeline.Rejection;
+import java.time.Duration;
+
+/**
+ * Only hosts that report ACTIVE and were heard from within the host TTL take containers: a host whose heartbeats
+ * stopped is offline even though its last report said active.
+ */
+public final class ActiveHostFilter implements HostFilter {
+
+    public static final String REASON = "host not active";
+
+    private final long hostTtlMillis;
+
+    public ActiveHostFilter(Duration hostTtl) {
+        this.hostTtlMillis = hostTtl.toMillis();
+    }
+
+    @Override
+    public FilterResult check(ContainerDemand container, HostState host, PlacementContext context) {
+        if (host.status() != HostStatus.ACTIVE) {
+            return new Rejection(REASON, "not active (" + host.status().label() + ")");
+        }
+        long silentMillis = context.nowMillis() - host.reportedAtMillis();
+        if (silentMillis > hostTtlMillis) {
+            return new Rejection(REASON, "not active (offline: no heartbeat for " + silentMillis / 1000 + " s)");
+        }
+        return FilterResult.PASS;
+    }
+}
