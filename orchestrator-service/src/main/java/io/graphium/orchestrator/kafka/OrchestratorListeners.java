@@ -1,0 +1,46 @@
+package io.graphium.orchestrator.kafka;
+
+import io.graphium.events.ContainerStatusChanged;
+import io.graphium.events.PlacementDecided;
+import io.graphium.events.PlacementFailed;
+import io.graphium.events.StackDeployRequested;
+import org.apache.avro.specific.SpecificRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.annotation.KafkaListener;
+
+/** The orchestrator's inputs: stack commands, placement results and container status, handed to the processor. */
+public class OrchestratorListeners {
+
+    private static final Logger log = LoggerFactory.getLogger(OrchestratorListeners.class);
+    private final DeploymentProcessor processor;
+
+    public OrchestratorListeners(DeploymentProcessor processor) {
+        this.processor = processor;
+    }
+
+    @KafkaListener(id = "orchestrator-stack-commands", topics = "#{T(io.graphium.kafka.Topics).STACK_COMMANDS.name()}")
+    void onStackCommand(SpecificRecord command) {
+        if (command instanceof StackDeployRequested deploy) {
+            processor.deployRequested(deploy);
+        } else {
+            log.warn("{} is not supported yet; ignored", command.getClass().getSimpleName());
+        }
+    }
+
+    @KafkaListener(id = "orchestrator-placement-results",
+            topics = "#{T(io.graphium.kafka.Topics).PLACEMENT_RESULTS.name()}")
+    void onPlacementResult(SpecificRecord result) {
+        if (result instanceof PlacementDecided decided && !decided.getDryRun()) {
+            processor.placementDecided(decided);
+        } else if (result instanceof PlacementFailed failed && !failed.getDryRun()) {
+            processor.placementFailed(failed);
+        }
+    }
+
+    @KafkaListener(id = "orchestrator-container-status",
+            topics = "#{T(io.graphium.kafka.Topics).CONTAINER_STATUS.name()}")
+    void onContainerStatus(ContainerStatusChanged status) {
+        processor.containerStatusChanged(status);
+    }
+}

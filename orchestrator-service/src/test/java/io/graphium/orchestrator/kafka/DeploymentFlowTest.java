@@ -1,0 +1,185 @@
+package io.graphium.orchestrator.kafka;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.graphium.events.ContainerPlacement;
+import io.graphium.events.ContainerState;
+import io.graphium.events.ContainerStatusChanged;
+import io.graphium.events.DeployContainer;
+import io.graphium.events.EnvironmentVariable;
+import io.graphium.events.PlacementDecided;
+import io.graphium.events.PlacementRequested;
+import io.graphium.events.SealedValue;
+import io.graphium.events.SecretSealer;
+import io.graphium.events.StackDeploymentStatus;
+import io.graphium.events.StackStatus;
+import io.graphium.kafka.KafkaClientSettings;
+import io.graphium.kafka.Topic;
+import io.graphium.kafka.Topics;
+import io.graphium.kafka.test.GraphiumKafkaTest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The orchestrator over a real broker and registry, with the placement service and the agents played by the test:
+ * REST deploy -> PlacementRequested -> (PlacementDecided) -> DeployContainer per host, secrets sealed ->
+ * (ContainerStatusChanged RUNNING) -> RUNNING in REST and on the status topic.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "graphium.secrets.sealing-key=" + DeploymentFlowTest.KEY)
+@GraphiumKafkaTest
+class DeploymentFlowTest {
+
+    static final String KEY = "cRNXmfsR8e3VNsWbx5SYnhDvAB/0+7hLrwsp8MIWZzs=";
+    private static final Duration DEADLINE = Duration.ofSeconds(60);
+
+    @LocalServerPort
+    int port;
+    @Value("${spring.embedded.kafka.brokers}")
+    String brokers;
+    @Value("${graphium.kafka.registry-url}")
+    String registry;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final Map<String, List<SpecificRecord>> seen = new ConcurrentHashMap<>();
+    private KafkaConsumer<String, SpecificRecord> consumer;
+    private KafkaProducer<String, SpecificRecord> producer;
+
+    @BeforeEach
+    void clients() {
+        // Per-host topics appear during the test: refresh metadata often so the pattern subscription sees them.
+        consumer = KafkaClientSettings.newConsumer(brokers, registry, "flow-test-" + UUID.randomUUID(),
+                Map.of("metadata.max.age.ms", 500));
+        consumer.subscribe(java.util.regex.Pattern.compile("graphium\\.(placement\\.requests|stack\\.status|host\\..+\\.commands)"));
+        producer = KafkaClientSettings.newProducer(brokers, registry);
+    }
+
+    @AfterEach
+    void close() {
+        consumer.close();
+        producer.close();
+    }
+
+    @Test
+    void deploysThroughPlacementAndAgentsToRunning() throws Exception {
+        HttpResponse<String> accepted = post("/api/v1/stacks?stackId=flow", definition("my-app-stack.json"));
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+        assertThat(accepted.headers().firstValue("Location")).hasValue("/api/v1/stacks/flow");
+
+        PlacementRequested request = (PlacementRequested) awaitRecord(Topics.PLACEMENT_REQUESTS.name(),
+                r -> r instanceof PlacementRequested p && p.getStackId().equals("flow"));
+        assertThat(request.getContainers()).extracting(c -> c.getContainerName())
+                .containsExactly("web", "api", "postgres", "redis");
+
+        List<ContainerPlacement> placements = new ArrayList<>();
+        String[] hosts = {"h1", "h2", "h3", "h1"};
+        for (int i = 0; i < request.getContainers().size(); i++) {
+            var demand = request.getContainers().get(i);
+            placements.add(ContainerPlacement.newBuilder().setContainerName(demand.getContainerName())
+                    .setHostId(hosts[i]).setHostIp("10.9.0." + (10 + i % 3)).setPorts(demand.getPorts()).build());
+        }
+        send(Topics.PLACEMENT_RESULTS, PlacementDecided.newBuilder().setEventId(UUID.randomUUID().toString())
+                .setCausationId(request.getCommandId()).setOccurredAt(Instant.now()).setStackId("flow")
+                .setDeploymentId(request.getDeploymentId()).setStrategy(request.getStrategy())
+                .setPlacements(placements).build());
+
+        DeployContainer web = (DeployContainer) awaitRecord(Topics.hostCommands("h1").name(),
+                r -> r instanceof DeployContainer d && d.getSpec().getContainerName().equals("web"));
+        assertThat(env(web, "POSTGRES_HOST")).isEqualTo("10.9.0.12");
+        assertThat(env(web, "POSTGRES_ENDPOINT")).isEqualTo("10.9.0.12:5432");
+        assertThat(web.getSpec().getLabels()).containsEntry("io.graphium.stack", "flow");
+        DeployContainer postgres = (DeployContainer) awaitRecord(Topics.hostCommands("h3").name(),
+                r -> r instanceof DeployContainer d && d.getSpec().getContainerName().equals("postgres"));
+        Object password = postgres.getSpec().getEnvironment().stream()
+                .filter(v -> v.getName().equals("POSTGRES_PASSWORD")).findFirst().orElseThrow().getValue();
+        assertThat(password).as("secrets travel sealed").isInstanceOf(SealedValue.class);
+        assertThat(SecretSealer.fromBase64(KEY).open((SealedValue) password)).isEqualTo("secret");
+
+        for (int i = 0; i < placements.size(); i++) {
+            send(Topics.CONTAINER_STATUS, ContainerStatusChanged.newBuilder().setEventId(UUID.randomUUID().toString())
+                    .setOccurredAt(Instant.now()).setHostId(hosts[i]).setStackId("flow")
+                    .setDeploymentId(request.getDeploymentId()).setContainerName(placements.get(i).getContainerName())
+                    .setState(ContainerState.RUNNING).setDockerId("docker-" + i).build());
+        }
+
+        await().atMost(DEADLINE).untilAsserted(() ->
+                assertThat(get("/api/v1/stacks/flow").body()).contains("\"status\":\"RUNNING\""));
+        assertThat(get("/api/v1/stacks/flow").body()).contains("\"web\":\"10.9.0.10:8080\"")
+                .doesNotContain("secret");
+        StackDeploymentStatus snapshot = (StackDeploymentStatus) awaitRecord(Topics.STACK_STATUS.name(),
+                r -> r instanceof StackDeploymentStatus s && s.getStackId().equals("flow")
+                        && s.getStatus() == StackStatus.RUNNING);
+        assertThat(snapshot.getPlacements()).hasSize(4);
+
+        HttpResponse<String> again = post("/api/v1/stacks?stackId=flow", definition("my-app-stack.json"));
+        assertThat(again.statusCode()).isEqualTo(409);
+        assertThat(again.body()).contains("already deployed (status RUNNING)");
+    }
+
+    @Test
+    void invalidDefinitionIsRefusedWithEveryProblemAndItsPath() throws Exception {
+        HttpResponse<String> response = post("/api/v1/stacks", """
+                {"@type": "ItemList", "name": "bad", "deployment": {"placementStrategy": "fastest"},
+                 "itemListElement": [{"name": "web", "ports": [{"containerPort": 80, "hostPort": 70000}]}]}""");
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("$.deployment.placementStrategy", "$.itemListElement[0].image",
+                "$.itemListElement[0].ports[0].hostPort");
+    }
+
+    private String env(DeployContainer command, String name) {
+        return command.getSpec().getEnvironment().stream().filter(v -> v.getName().equals(name))
+                .map(EnvironmentVariable::getValue).map(String::valueOf).findFirst().orElseThrow();
+    }
+
+    private SpecificRecord awaitRecord(String topic, java.util.function.Predicate<SpecificRecord> match) {
+        return await().atMost(DEADLINE).until(() -> {
+            consumer.poll(Duration.ofMillis(200)).forEach(r ->
+                    seen.computeIfAbsent(r.topic(), t -> new ArrayList<>()).add(r.value()));
+            return seen.getOrDefault(topic, List.of()).stream().filter(match).findFirst().orElse(null);
+        }, java.util.Objects::nonNull);
+    }
+
+    private void send(Topic topic, SpecificRecord event) throws Exception {
+        producer.send(new ProducerRecord<>(topic.name(), "flow", event)).get();
+    }
+
+    private HttpResponse<String> post(String path, String body) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String definition(String name) throws IOException {
+        try (InputStream in = DeploymentFlowTest.class.getResourceAsStream("/definitions/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}
