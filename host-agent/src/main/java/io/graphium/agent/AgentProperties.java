@@ -1,0 +1,61 @@
+package io.graphium.agent;
+
+import io.graphium.agent.core.HostIds;
+import io.graphium.kafka.Topics;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * {@code graphium.agent.*}: who this host is and how to reach its Docker daemon. Each setting can come from the
+ * environment, e.g. {@code GRAPHIUM_AGENT_HOST_ID}, {@code GRAPHIUM_AGENT_IP_ADDRESS},
+ * {@code GRAPHIUM_AGENT_LABELS_ZONE=a} (relaxed binding).
+ *
+ * @param hostId             id in the inventory and in the command topic name; default: derived from the host name
+ * @param name               display name; default: the host name
+ * @param ipAddress          address other hosts reach this host's published ports on; default: the first
+ *                           non-loopback IPv4 address of a physical-looking interface
+ * @param datacenter         where the host is, for placement; optional
+ * @param labels             free labels for placement constraints
+ * @param dockerHost         the local Docker daemon; default {@code unix:///var/run/docker.sock}
+ * @param bindAddress        host address published container ports bind to; default {@code 0.0.0.0}
+ * @param heartbeatInterval  pause between heartbeats; default 2 s
+ * @param pullTimeout        how long an image pull may take; default 2 min
+ * @param dockerCallTimeout  how long the daemon may stay silent in one call; default 2 min
+ * @param dockerPingAttempts pings of the daemon at start before the host is reported DEGRADED; default 5 (~3 s)
+ */
+@ConfigurationProperties("graphium.agent")
+public record AgentProperties(String hostId, String name, String ipAddress, String datacenter,
+                              Map<String, String> labels, URI dockerHost, String bindAddress,
+                              Duration heartbeatInterval, Duration pullTimeout, Duration dockerCallTimeout,
+                              Integer dockerPingAttempts) {
+
+    public AgentProperties {
+        hostId = blank(hostId) ? HostIds.fromHostname(LocalHost.hostname()) : hostId.strip();
+        Topics.hostCommands(hostId); // fails early, with the rules, for an id unusable in a topic name
+        name = blank(name) ? LocalHost.hostname() : name.strip();
+        ipAddress = blank(ipAddress) ? LocalHost.primaryAddress() : ipAddress.strip();
+        datacenter = blank(datacenter) ? null : datacenter.strip();
+        labels = labels == null ? Map.of() : Map.copyOf(labels);
+        dockerHost = dockerHost == null ? URI.create("unix:///var/run/docker.sock") : dockerHost;
+        bindAddress = blank(bindAddress) ? "0.0.0.0" : bindAddress.strip();
+        heartbeatInterval = positive(heartbeatInterval, Duration.ofSeconds(2));
+        pullTimeout = positive(pullTimeout, Duration.ofMinutes(2));
+        dockerCallTimeout = positive(dockerCallTimeout, Duration.ofMinutes(2));
+        dockerPingAttempts = dockerPingAttempts == null || dockerPingAttempts < 1 ? 5 : dockerPingAttempts;
+    }
+
+    /** The consumer group of this host's agent: one per host, so that each agent reads its whole topic. */
+    public String consumerGroup() {
+        return "host-agent-" + hostId;
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    private static Duration positive(Duration value, Duration fallback) {
+        return value == null || value.isNegative() || value.isZero() ? fallback : value;
+    }
+}
