@@ -68,12 +68,19 @@ public final class KafkaClientSettings {
      */
     public static KafkaConsumer<String, SpecificRecord> newConsumer(String bootstrapServers, String registryUrl,
                                                                     String groupId) {
+        return newConsumer(bootstrapServers, registryUrl, groupId, Map.of());
+    }
+
+    /** As {@link #newConsumer(String, String, String)}, with some consumer settings of the caller's. */
+    public static KafkaConsumer<String, SpecificRecord> newConsumer(String bootstrapServers, String registryUrl,
+                                                                    String groupId, Map<String, Object> overrides) {
         Map<String, Object> settings = consumerSettings(registryUrl);
         settings.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         if (groupId != null) { // null: the caller assigns partitions itself and commits nothing
             settings.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
         }
         settings.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, AvroKafkaDeserializer.class);
+        settings.putAll(overrides);
         return new KafkaConsumer<>(settings);
     }
 }
