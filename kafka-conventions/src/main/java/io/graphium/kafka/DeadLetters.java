@@ -12,6 +12,8 @@ import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.listener.ListenerExecutionFailedException;
 import org.springframework.kafka.support.serializer.DeserializationException;
+import org.springframework.util.backoff.BackOff;
+import org.springframework.util.backoff.ExponentialBackOff;
 import org.springframework.util.backoff.FixedBackOff;
 
 /**
@@ -28,15 +30,34 @@ public final class DeadLetters {
     private DeadLetters() {
     }
 
-    /** The error handler every listener container uses. */
+    /** Longest pause between attempts at a record that failed transiently. */
+    static final long MAX_TRANSIENT_PAUSE_MILLIS = 30_000;
+
+    /**
+     * The error handler every listener container uses: poison goes to the dead-letter topic after
+     * {@code retries} more attempts; a failure one of {@code transients} recognizes is retried until it passes.
+     */
     public static DefaultErrorHandler errorHandler(KafkaOperations<Object, Object> deadLetterTemplate,
-                                                   long retryIntervalMillis, int retries) {
+                                                   long retryIntervalMillis, int retries,
+                                                   List<TransientFailure> transients) {
         DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(deadLetterTemplate,
                 // -1: let the producer pick the partition, so the DLT needs no particular partition count.
                 (record, exception) -> new TopicPartition(record.topic() + Topic.DEAD_LETTER_SUFFIX, -1));
         recoverer.setHeadersFunction((record, exception) -> new RecordHeaders(List.of(
                 new RecordHeader(REASON_HEADER, reason(record, exception).getBytes(StandardCharsets.UTF_8)))));
-        return new DefaultErrorHandler(recoverer, new FixedBackOff(retryIntervalMillis, retries));
+        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, new FixedBackOff(retryIntervalMillis, retries));
+        handler.setBackOffFunction((record, exception) -> backOffFor(exception, transients, retryIntervalMillis));
+        return handler;
+    }
+
+    /** Growing pauses without end for a transient failure; null (the handler's default) for anything else. */
+    static BackOff backOffFor(Exception failure, List<TransientFailure> transients, long retryIntervalMillis) {
+        if (transients.stream().noneMatch(t -> t.matches(failure))) {
+            return null;
+        }
+        ExponentialBackOff untilItPasses = new ExponentialBackOff(Math.max(retryIntervalMillis, 100), 2.0);
+        untilItPasses.setMaxInterval(MAX_TRANSIENT_PAUSE_MILLIS);
+        return untilItPasses;
     }
 
     /** Why {@code record} could not be handled, in one sentence naming its origin and the root cause. */

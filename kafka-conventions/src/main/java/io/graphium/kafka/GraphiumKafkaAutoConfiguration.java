@@ -6,6 +6,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -53,7 +54,8 @@ public class GraphiumKafkaAutoConfiguration {
 
     /** Dead letters keep the original bytes when they could not be read, and the event when processing failed. */
     @Bean
-    CommonErrorHandler deadLetterErrorHandler(KafkaProperties kafkaProperties, GraphiumKafkaProperties properties) {
+    CommonErrorHandler deadLetterErrorHandler(KafkaProperties kafkaProperties, GraphiumKafkaProperties properties,
+                                              ObjectProvider<TransientFailure> transients) {
         Map<String, Object> settings = kafkaProperties.buildProducerProperties();
         settings.putAll(KafkaClientSettings.producerSettings(properties.registryUrl()));
         settings.remove(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG);
@@ -66,7 +68,7 @@ public class GraphiumKafkaAutoConfiguration {
                         EventSerialization.valueSerializer(properties.registryUrl())), true);
         ProducerFactory<Object, Object> producers = new DefaultKafkaProducerFactory<>(settings, keys, values);
         return DeadLetters.errorHandler(new KafkaTemplate<>(producers), properties.retryInterval().toMillis(),
-                properties.processingRetries());
+                properties.processingRetries(), transients.orderedStream().toList());
     }
 
     /** Declares the shared topics and their dead-letter topics at start-up (existing ones are left as they are). */

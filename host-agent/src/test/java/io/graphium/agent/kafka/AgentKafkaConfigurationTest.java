@@ -4,34 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.graphium.agent.core.ContainerRuntimeException;
 import io.graphium.agent.core.ContainerRuntimeException.Kind;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import io.graphium.kafka.TransientFailure;
 import org.junit.jupiter.api.Test;
 import org.springframework.kafka.listener.ListenerExecutionFailedException;
-import org.springframework.util.backoff.BackOffExecution;
 
 class AgentKafkaConfigurationTest {
 
-    final ConsumerRecord<String, Object> record = new ConsumerRecord<>("graphium.host.h1.commands", 0, 7, "h1", null);
+    private final TransientFailure dockerUnavailable = new AgentKafkaConfiguration().dockerUnavailable();
 
     @Test
-    void commandFailedBecauseDockerIsAwayIsRetriedWithoutEnd() {
-        Exception failure = new ListenerExecutionFailedException("listener failed",
-                new ContainerRuntimeException(Kind.UNAVAILABLE, "the Docker daemon did not answer"));
-
-        BackOffExecution backOff = AgentKafkaConfiguration.backOffFor(record, failure).start();
-
-        long last = 0;
-        for (int attempt = 0; attempt < 50; attempt++) {
-            last = backOff.nextBackOff();
-            assertThat(last).isNotEqualTo(BackOffExecution.STOP);
-        }
-        assertThat(last).isEqualTo(30_000);
+    void aCommandThatFailedBecauseDockerIsAwayIsTransient() {
+        assertThat(dockerUnavailable.matches(new ListenerExecutionFailedException("listener failed",
+                new ContainerRuntimeException(Kind.UNAVAILABLE, "the Docker daemon did not answer")))).isTrue();
     }
 
     @Test
-    void otherFailuresKeepTheDeadLetterPolicy() {
-        assertThat(AgentKafkaConfiguration.backOffFor(record, new IllegalStateException("bug"))).isNull();
-        assertThat(AgentKafkaConfiguration.backOffFor(record, new ListenerExecutionFailedException("x",
-                new ContainerRuntimeException(Kind.FAILED, "refused")))).isNull();
+    void otherFailuresAreNot() {
+        assertThat(dockerUnavailable.matches(new IllegalStateException("bug"))).isFalse();
+        assertThat(dockerUnavailable.matches(new ListenerExecutionFailedException("x",
+                new ContainerRuntimeException(Kind.FAILED, "refused")))).isFalse();
     }
 }

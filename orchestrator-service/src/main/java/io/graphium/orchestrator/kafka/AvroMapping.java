@@ -217,7 +217,7 @@ public final class AvroMapping {
                         .setEnvironment(environment(container.environment()))
                         .setVolumeMounts(volumes(container.volumeMounts())).setCommand(container.command())
                         .setHealthCheck(healthCheck(container.healthCheck()))
-                        .setResources(resources(container.resources())).setLabels(launch.labels()).build())
+                        .setResources(resources(container.resources())).build())
                 .build();
     }
 

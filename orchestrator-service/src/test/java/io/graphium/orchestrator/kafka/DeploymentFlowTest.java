@@ -110,7 +110,7 @@ class DeploymentFlowTest {
                 r -> r instanceof DeployContainer d && d.getSpec().getContainerName().equals("web"));
         assertThat(env(web, "POSTGRES_HOST")).isEqualTo("10.9.0.12");
         assertThat(env(web, "POSTGRES_ENDPOINT")).isEqualTo("10.9.0.12:5432");
-        assertThat(web.getSpec().getLabels()).containsEntry("io.graphium.stack", "flow");
+        assertThat(web.getSpec().getStackId()).isEqualTo("flow");
         DeployContainer postgres = (DeployContainer) awaitRecord(Topics.hostCommands("h3").name(),
                 r -> r instanceof DeployContainer d && d.getSpec().getContainerName().equals("postgres"));
         Object password = postgres.getSpec().getEnvironment().stream()

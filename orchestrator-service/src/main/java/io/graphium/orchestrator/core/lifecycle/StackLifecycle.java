@@ -74,9 +74,7 @@ public final class StackLifecycle {
             Placement placement = placements.get(container.name());
             String commandId = deploymentId + ":" + container.name() + ":deploy";
             launches.add(new ContainerLaunch(commandId, eventId, placement.hostId(), current.stackId(), deploymentId,
-                    current.stackId() + "-" + container.name(), resolved.get(container.name()),
-                    OwnershipLabels.of(current.stackId(), container.name(), deploymentId, commandId,
-                            placement.hostId())));
+                    current.stackId() + "-" + container.name(), resolved.get(container.name())));
             containers.put(container.name(), ContainerStatus.pending(container.name(), placement.hostId(), at));
         }
         StackDeployment deploying = current.withPlacements(placements, endpoints).withContainers(containers)

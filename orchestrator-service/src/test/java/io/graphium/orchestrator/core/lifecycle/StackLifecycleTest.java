@@ -74,8 +74,7 @@ class StackLifecycleTest {
         ContainerLaunch web = launches.get(0);
         assertThat(web.commandId()).isEqualTo("c1:web:deploy");
         assertThat(web.dockerName()).isEqualTo("my-app-web");
-        assertThat(web.labels()).containsEntry(OwnershipLabels.STACK, "my-app")
-                .containsEntry(OwnershipLabels.DEPLOYMENT, "c1").containsEntry(OwnershipLabels.HOST, "h1");
+        assertThat(web.deploymentId()).isEqualTo("c1");
         assertThat(web.container().environment().get("POSTGRES_HOST").value()).isEqualTo("10.0.0.13");
         assertThat(web.container().environment().get("POSTGRES_ENDPOINT").value()).isEqualTo("10.0.0.13:5432");
         assertThat(web.container().environment()).doesNotContainKey("WEB_ENDPOINT");
