@@ -4,6 +4,7 @@ import io.graphium.events.ContainerStatusChanged;
 import io.graphium.events.DeployContainer;
 import io.graphium.events.HostHeartbeat;
 import io.graphium.events.HostRegistered;
+import io.graphium.events.HostStatusChanged;
 import io.graphium.events.PlacementDecided;
 import io.graphium.events.PlacementFailed;
 import io.graphium.events.PlacementRequested;
@@ -32,9 +33,13 @@ public final class Topics {
                     StackRemoveRequested.class),
             6, false, Duration.ofDays(7));
 
-    /** Orchestrator to placement service. */
+    /**
+     * Orchestrator to placement service. One partition on purpose: the placement service is a single writer of
+     * reservations (one active consumer in its group, the others stand by), so two stacks placed at the same moment
+     * are decided one after the other and can never double-book a port or a byte of memory.
+     */
     public static final Topic PLACEMENT_REQUESTS = new Topic("graphium.placement.requests", "stack id",
-            Set.of(PlacementRequested.class), 6, false, Duration.ofDays(7));
+            Set.of(PlacementRequested.class), 1, false, Duration.ofDays(7));
 
     /** Placement service to orchestrator. */
     public static final Topic PLACEMENT_RESULTS = new Topic("graphium.placement.results", "stack id",
@@ -47,6 +52,13 @@ public final class Topics {
     /** Host inventory: registrations and heartbeats; compacted, so the latest record per host is the inventory. */
     public static final Topic HOSTS = new Topic("graphium.hosts", "host id",
             Set.of(HostRegistered.class, HostHeartbeat.class), 3, true, Duration.ofDays(1));
+
+    /**
+     * Operators' host status overrides (maintenance, offline, active), compacted: kept apart from {@link #HOSTS} so
+     * that heartbeats never compact an operator's decision away.
+     */
+    public static final Topic HOST_ADMIN = new Topic("graphium.hosts.admin", "host id",
+            Set.of(HostStatusChanged.class), 3, true, Duration.ofDays(1));
 
     /** Latest full state of every stack, for dashboards: read from offset 0 to get them all. */
     public static final Topic STACK_STATUS = new Topic("graphium.stack.status", "stack id",
@@ -61,7 +73,7 @@ public final class Topics {
 
     /** The topics every deployment declares up front; per-host command topics are created as hosts appear. */
     public static final List<Topic> SHARED = List.of(STACK_COMMANDS, PLACEMENT_REQUESTS, PLACEMENT_RESULTS,
-            CONTAINER_STATUS, HOSTS, STACK_STATUS, STACK_DEFINITIONS);
+            CONTAINER_STATUS, HOSTS, HOST_ADMIN, STACK_STATUS, STACK_DEFINITIONS);
 
     private static final String HOST_COMMANDS_PREFIX = "graphium.host.";
     private static final String HOST_COMMANDS_SUFFIX = ".commands";

@@ -47,6 +47,9 @@ final class EventFixtures {
                 new Sample(Topics.HOSTS, "host1", HostRegistered.newBuilder().setEventId("e-4").setOccurredAt(NOW)
                         .setHost(host()).setStatus(HostStatus.ACTIVE).setSource(RegistrationSource.AGENT).build()),
                 new Sample(Topics.HOSTS, "host1", heartbeat()),
+                new Sample(Topics.HOST_ADMIN, "host1", HostStatusChanged.newBuilder().setEventId("e-7")
+                        .setOccurredAt(NOW).setHostId("host1").setStatus(HostStatus.MAINTENANCE)
+                        .setReason("kernel upgrade").setChangedBy("ops").build()),
                 new Sample(Topics.STACK_STATUS, "stack-1", stackStatus()));
     }
 
