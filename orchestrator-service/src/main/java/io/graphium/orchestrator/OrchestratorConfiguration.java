@@ -5,11 +5,15 @@ import io.graphium.kafka.EventPublisher;
 import io.graphium.kafka.GraphiumKafkaProperties;
 import io.graphium.kafka.TopicProvisioner;
 import io.graphium.kafka.Topics;
+import io.graphium.orchestrator.api.PlanResults;
+import io.graphium.orchestrator.hosts.HostInventory;
+import io.graphium.orchestrator.hosts.HostInventoryListener;
 import io.graphium.orchestrator.kafka.AvroMapping;
 import io.graphium.orchestrator.kafka.DeploymentProcessor;
 import io.graphium.orchestrator.kafka.DeploymentStore;
 import io.graphium.orchestrator.kafka.OrchestratorListeners;
 import java.time.Clock;
+import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
@@ -48,5 +52,22 @@ class OrchestratorConfiguration {
     @Bean
     OrchestratorListeners orchestratorListeners(DeploymentProcessor processor) {
         return new OrchestratorListeners(processor);
+    }
+
+    /** Hosts as the API shows them; an agent host silent for longer than the TTL shows as OFFLINE. */
+    @Bean
+    HostInventory hostInventory(Clock clock, @Value("${graphium.orchestrator.host-ttl:6s}") Duration ttl) {
+        return new HostInventory(clock, ttl);
+    }
+
+    @Bean
+    HostInventoryListener hostInventoryListener(HostInventory inventory) {
+        return new HostInventoryListener(inventory);
+    }
+
+    /** Dry-run results for the requests waiting on them ({@code POST /api/v1/stacks/plan}). */
+    @Bean
+    PlanResults planResults() {
+        return new PlanResults();
     }
 }

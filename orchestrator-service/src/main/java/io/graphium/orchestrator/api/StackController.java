@@ -40,7 +40,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/stacks")
 public class StackController {
 
-    private static final Pattern STACK_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
+    static final Pattern STACK_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
     private static final Duration PUBLISH_DEADLINE = Duration.ofSeconds(30);
     private static final Duration PENDING_MEMORY = Duration.ofMinutes(1);
 
@@ -131,7 +131,7 @@ public class StackController {
         return pending;
     }
 
-    private static ProblemDetail invalid(List<Problem> problems) {
+    static ProblemDetail invalid(List<Problem> problems) {
         ProblemDetail detail = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, problems.size()
                 + " problem(s) in the stack definition");
         detail.setTitle("invalid stack definition");
