@@ -3,6 +3,8 @@ package io.graphium.placement.kafka;
 import io.graphium.events.HostHeartbeat;
 import io.graphium.events.HostRegistered;
 import io.graphium.placement.core.PlacementEngine;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
@@ -17,6 +19,11 @@ import org.springframework.stereotype.Component;
 /**
  * Feeds the inventory from the hosts topic. Every instance reads the whole topic from the beginning under a group id
  * of its own: each needs every host, not a share of them. Reports its progress so requests can wait for it.
+ *
+ * <p>Host TTL and clock skew: a report counts as heard when this service receives it, by its own clock, so an agent's
+ * clock may be off. While the listener is still replaying the topic at start-up (before its first idle event) a
+ * record may be old, so it counts as heard at the earlier of its {@code occurredAt} and now: a host that died before
+ * the restart is not taken for alive, and a live host is heard again with its next heartbeat.
  */
 @Component
 class HostInventoryListener implements ConsumerSeekAware {
@@ -25,10 +32,13 @@ class HostInventoryListener implements ConsumerSeekAware {
 
     private final PlacementEngine engine;
     private final InventoryProgress progress;
+    private final Clock clock;
+    private volatile boolean caughtUp;
 
-    HostInventoryListener(PlacementEngine engine, InventoryProgress progress) {
+    HostInventoryListener(PlacementEngine engine, InventoryProgress progress, Clock clock) {
         this.engine = engine;
         this.progress = progress;
+        this.clock = clock;
     }
 
     @KafkaListener(id = "placement-inventory", topics = "#{T(io.graphium.kafka.Topics).HOSTS.name()}",
@@ -37,15 +47,20 @@ class HostInventoryListener implements ConsumerSeekAware {
     void onHostRecord(ConsumerRecord<String, SpecificRecord> record) {
         SpecificRecord event = record.value();
         if (event instanceof HostHeartbeat heartbeat) {
-            engine.apply(InventoryMapping.report(heartbeat));
+            engine.apply(InventoryMapping.report(heartbeat, receivedAt(heartbeat.getOccurredAt())));
         } else if (event instanceof HostRegistered registration) {
-            engine.apply(InventoryMapping.report(registration));
+            engine.apply(InventoryMapping.report(registration, receivedAt(registration.getOccurredAt())));
         } else if (event == null) {
             engine.remove(record.key()); // a tombstone: the host's record was deleted
         } else {
             log.warn("ignoring {} on {}: not a host event", event.getClass().getSimpleName(), record.topic());
         }
         progress.applied(new TopicPartition(record.topic(), record.partition()), record.offset());
+    }
+
+    private Instant receivedAt(Instant occurredAt) {
+        Instant now = clock.instant();
+        return caughtUp || occurredAt.isAfter(now) ? now : occurredAt;
     }
 
     @Override
@@ -61,5 +76,6 @@ class HostInventoryListener implements ConsumerSeekAware {
     @Override
     public void onIdleContainer(Map<TopicPartition, Long> positions, ConsumerSeekCallback callback) {
         progress.idleAt(positions);
+        caughtUp = true;
     }
 }

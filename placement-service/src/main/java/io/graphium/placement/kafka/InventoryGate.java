@@ -16,13 +16,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Makes a request see the hosts published before it: looks up the end offsets of the hosts topic and waits, for a
- * bounded time, until the inventory listener has applied up to them. Covers a fresh instance still reading the
+ * Makes a request see the hosts published before it: looks up the end offsets of the hosts and host-admin topics and
+ * waits, for a bounded time, until the inventory and admin listeners have applied up to them. Covers a fresh instance still reading the
  * inventory from the beginning (no "0 hosts" answers at start-up) and a heartbeat that raced the request.
  */
 final class InventoryGate {
 
     private static final Logger log = LoggerFactory.getLogger(InventoryGate.class);
+
+    private static final List<String> TOPICS = List.of(Topics.HOSTS.name(), Topics.HOST_ADMIN.name());
 
     private final Admin admin;
     private final InventoryProgress progress;
@@ -47,7 +49,7 @@ final class InventoryGate {
             }
         } catch (ExecutionException | TimeoutException e) {
             log.warn("cannot read the end offsets of {}: {}; answering from the inventory as read so far",
-                    Topics.HOSTS.name(), e.getMessage());
+                    TOPICS, e.getMessage());
         }
     }
 
@@ -61,10 +63,11 @@ final class InventoryGate {
 
     private List<TopicPartition> partitions() throws ExecutionException, TimeoutException, InterruptedException {
         if (partitions == null) {
-            String topic = Topics.HOSTS.name();
-            partitions = admin.describeTopics(List.of(topic)).allTopicNames()
-                    .get(wait.toMillis(), TimeUnit.MILLISECONDS).get(topic).partitions().stream()
-                    .map(partition -> new TopicPartition(topic, partition.partition())).toList();
+            partitions = admin.describeTopics(TOPICS).allTopicNames()
+                    .get(wait.toMillis(), TimeUnit.MILLISECONDS).values().stream()
+                    .flatMap(topic -> topic.partitions().stream()
+                            .map(partition -> new TopicPartition(topic.name(), partition.partition())))
+                    .toList();
         }
         return partitions;
     }

@@ -8,6 +8,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.ContainerPostProcessor;
+import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.listener.AbstractMessageListenerContainer;
 
@@ -33,6 +34,11 @@ class PlacementConfiguration {
     @Bean
     RecentAnswers recentAnswers(PlacementProperties properties) {
         return new RecentAnswers(properties.answersRemembered());
+    }
+
+    @Bean
+    DecisionReplay decisionReplay(ConsumerFactory<String, Object> consumerFactory, PlacementProperties properties) {
+        return new DecisionReplay(consumerFactory, properties.settings().reservationTtl());
     }
 
     @Bean

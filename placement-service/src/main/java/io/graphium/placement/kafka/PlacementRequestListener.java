@@ -9,20 +9,29 @@ import io.graphium.placement.core.PlacementEngine;
 import io.graphium.placement.core.model.PlacementOutcome;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.listener.ConsumerSeekAware;
 import org.springframework.stereotype.Component;
 
 /**
  * Answers placement requests: Avro in, the core decides, Avro out on the results topic, keyed by stack id. A
  * redelivered request (same command id) gets the remembered answer again and reserves nothing more.
+ *
+ * <p>Single writer: the requests topic has one partition, so in the {@code placement-service} group one instance at a
+ * time holds it and decides requests one after another; the others stand by. When this instance is assigned the
+ * partition (at start-up or when it takes over), it first reads back the recent decisions and answers
+ * ({@link DecisionReplay}), so reservations and idempotency survive restarts and hand-overs, and only then polls
+ * requests.
  */
 @Component
-class PlacementRequestListener {
+class PlacementRequestListener implements ConsumerSeekAware {
 
     private static final Logger log = LoggerFactory.getLogger(PlacementRequestListener.class);
     private static final long PUBLISH_TIMEOUT_SECONDS = 30;
@@ -32,14 +41,41 @@ class PlacementRequestListener {
     private final RecentAnswers answers;
     private final EventPublisher publisher;
     private final Clock clock;
+    private final DecisionReplay replay;
 
     PlacementRequestListener(PlacementEngine engine, InventoryGate inventory, RecentAnswers answers,
-                             EventPublisher publisher, Clock clock) {
+                             EventPublisher publisher, Clock clock, DecisionReplay replay) {
         this.engine = engine;
         this.inventory = inventory;
         this.answers = answers;
         this.publisher = publisher;
         this.clock = clock;
+        this.replay = replay;
+    }
+
+    /**
+     * Becoming the active placer: with the inventory current (so containers its agents already report count as
+     * confirmed), restore the reservations of recent decisions and remember recent answers, before any request.
+     */
+    @Override
+    public void onPartitionsAssigned(Map<TopicPartition, Long> assignments, ConsumerSeekCallback callback) {
+        if (assignments.isEmpty()) {
+            return;
+        }
+        try {
+            inventory.awaitCurrent();
+            Instant now = clock.instant();
+            DecisionReplay.Replayed replayed = replay.read(now);
+            int standing = engine.restore(replayed.pending(), now);
+            replayed.answers().forEach(answers::remember);
+            log.info("active placer: {} reservations of recent decisions restored, {} answers remembered", standing,
+                    replayed.answers().size());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            log.error("could not read back recent decisions; pending reservations may be missing until they expire",
+                    e);
+        }
     }
 
     // idIsGroup = false: the group is spring.kafka.consumer.group-id, shared by all instances.

@@ -199,6 +199,17 @@ public final class PlacementFixtures {
         public HostReport registration() {
             return new HostReport(info(), status, seen, null);
         }
+
+        /** A heartbeat whose agent clock says {@code seen} but that this service received at {@code receivedAt}. */
+        public HostReport reportReceivedAt(Instant receivedAt) {
+            return new HostReport(info(), status, seen,
+                    new HostLiveState(cpuUsed, memoryUsed, running, containers, ports), true, receivedAt);
+        }
+
+        /** A registration by hand: no agent, so no heartbeat TTL. */
+        public HostReport manualRegistration() {
+            return new HostReport(info(), status, seen, null, false, seen);
+        }
     }
 
     /** A container with no ports, no declared resources and no constraint. */

@@ -46,12 +46,14 @@ class MappingTest {
                         HostPort.newBuilder().setPort(0).build()))
                 .build();
 
-        HostReport report = InventoryMapping.report(heartbeat);
+        HostReport report = InventoryMapping.report(heartbeat, AT.plusSeconds(30));
 
         assertThat(report.host().id()).isEqualTo("h1");
         assertThat(report.host().labels()).containsEntry("disk", "ssd");
         assertThat(report.status()).isEqualTo(io.graphium.placement.core.model.HostStatus.ACTIVE);
         assertThat(report.occurredAt()).isEqualTo(AT);
+        assertThat(report.receivedAt()).as("the TTL counts from this service's clock").isEqualTo(AT.plusSeconds(30));
+        assertThat(report.fromAgent()).isTrue();
         assertThat(report.live().containersRunning()).isEqualTo(3);
         assertThat(report.live().containers()).containsExactly(new ContainerKey("s", "d", "web"));
         assertThat(report.live().portsInUse()).as("port 0 skipped").containsExactly(

@@ -23,6 +23,11 @@ import io.graphium.kafka.KafkaClientSettings;
 import io.graphium.kafka.Topics;
 import io.graphium.kafka.test.GraphiumKafkaTest;
 import io.graphium.placement.core.PlacementEngine;
+import io.graphium.placement.core.PlacementSettings;
+import io.graphium.placement.core.model.HostConstraint;
+import io.graphium.placement.core.model.PlacementOutcome;
+import io.graphium.placement.core.model.PlacementRequest;
+import io.graphium.placement.core.model.StrategyKind;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -55,6 +60,8 @@ class PlacementFlowTest {
     EventPublisher publisher;
     @Autowired
     PlacementEngine engine;
+    @Autowired
+    DecisionReplay replay;
     @Value("${spring.embedded.kafka.brokers}")
     String brokers;
     @Value("${graphium.kafka.registry-url}")
@@ -142,6 +149,65 @@ class PlacementFlowTest {
         assertThat(answersTo(request).get(1)).isEqualTo(first);
         assertThat(engine.pendingReservations()).isEqualTo(pendingBefore + 1);
         confirmRunning("blog", (PlacementDecided) first);
+    }
+
+    @Test
+    void twoStacksRequestedAtTheSameMomentNeverGetTheSameFreePort() throws Exception {
+        heartbeat("host-a", List.of(6379, 9000));
+        heartbeat("host-b", List.of(9000)); // 9000/tcp is free on host-c only
+        PlacementRequested first = request("left", PlacementStrategy.SPREAD, null, container("api", 9000, 9000));
+        PlacementRequested second = request("right", PlacementStrategy.SPREAD, null, container("api", 9000, 9000));
+
+        var sent = List.of(publisher.publish(Topics.PLACEMENT_REQUESTS, "left", first),
+                publisher.publish(Topics.PLACEMENT_REQUESTS, "right", second));
+        for (var send : sent) {
+            send.get();
+        }
+        List<SpecificRecord> answers = List.of(answerTo(first), answerTo(second));
+
+        List<PlacementDecided> decided = answers.stream().filter(PlacementDecided.class::isInstance)
+                .map(PlacementDecided.class::cast).toList();
+        assertThat(decided).as("exactly one stack gets the port").singleElement()
+                .satisfies(d -> assertThat(d.getPlacements()).extracting(ContainerPlacement::getHostId)
+                        .containsExactly("host-c"));
+        PlacementFailed failed = (PlacementFailed) answers.stream().filter(PlacementFailed.class::isInstance)
+                .findFirst().orElseThrow();
+        String winner = decided.get(0).getStackId();
+        assertThat(failed.getMessage()).isEqualTo("no host for container 'api': 0/3 hosts available: host-a port "
+                + "9000/tcp in use, host-b port 9000/tcp in use, host-c port 9000/tcp reserved for " + winner + "/api");
+
+        confirmRunning(winner, decided.get(0));
+    }
+
+    @Test
+    void aRestartedPlacerReadsBackTheReservationsOfRecentDecisions() throws Exception {
+        PlacementRequested request = request("kept", PlacementStrategy.AUTO, null, container("web", 80, 7070));
+        publish(request);
+        PlacementDecided decided = (PlacementDecided) answerTo(request);
+        String host = decided.getPlacements().get(0).getHostId();
+
+        // A new process: an empty engine that has read the inventory, then what the active placer reads on start.
+        PlacementEngine restarted = new PlacementEngine(PlacementSettings.defaults());
+        for (String id : List.of("host-a", "host-b", "host-c")) {
+            restarted.apply(InventoryMapping.report(heartbeatEvent(id, List.of(), List.of()), Instant.now()));
+        }
+        DecisionReplay.Replayed replayed = replay.read(Instant.now());
+        assertThat(replayed.pending()).anySatisfy(pending -> {
+            assertThat(pending.container().toString()).isEqualTo("kept/web");
+            assertThat(pending.hostId()).isEqualTo(host);
+        });
+        assertThat(restarted.restore(replayed.pending(), Instant.now())).isPositive();
+        assertThat(replayed.answers()).as("answers are idempotent across restarts too")
+                .containsEntry(request.getCommandId(), decided);
+
+        PlacementOutcome onTheSameHost = restarted.place(new PlacementRequest("other", "d-other", StrategyKind.MANUAL,
+                null, List.of(new io.graphium.placement.core.model.ContainerDemand("web",
+                        List.of(new io.graphium.placement.core.model.PortMapping(80, 7070, null)), null,
+                        HostConstraint.onHost(host))), false), Instant.now());
+        assertThat(((PlacementOutcome.Failed) onTheSameHost).message())
+                .endsWith(host + " port 7070/tcp reserved for kept/web");
+
+        confirmRunning("kept", decided);
     }
 
     private void publish(PlacementRequested request) throws Exception {

@@ -10,8 +10,10 @@ import io.graphium.placement.core.pipeline.Rejection;
 import java.time.Duration;
 
 /**
- * Only hosts that report ACTIVE and were heard from within the host TTL take containers: a host whose heartbeats
- * stopped is offline even though its last report said active.
+ * Only ACTIVE hosts take containers. An operator's MAINTENANCE or OFFLINE overrides what the agent reports. A host run
+ * by an agent must also have been heard from within the host TTL (by the placement service's clock): a host whose
+ * heartbeats stopped is offline even though its last report said active. A host registered by hand has no
+ * heartbeats and is not subject to the TTL.
  */
 public final class ActiveHostFilter implements HostFilter {
 
@@ -26,10 +28,11 @@ public final class ActiveHostFilter implements HostFilter {
     @Override
     public FilterResult check(ContainerDemand container, HostState host, PlacementContext context) {
         if (host.status() != HostStatus.ACTIVE) {
-            return new Rejection(REASON, "not active (" + host.status().label() + ")");
+            return new Rejection(REASON, "not active (" + host.status().label()
+                    + (host.statusSetByOperator() ? " by operator" : "") + ")");
         }
-        long silentMillis = context.nowMillis() - host.reportedAtMillis();
-        if (silentMillis > hostTtlMillis) {
+        long silentMillis = context.nowMillis() - host.heardAtMillis();
+        if (host.agentManaged() && silentMillis > hostTtlMillis) {
             return new Rejection(REASON, "not active (offline: no heartbeat for " + silentMillis / 1000 + " s)");
         }
         return FilterResult.PASS;

@@ -9,23 +9,33 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * One host as placement sees it: what its latest report said plus the reservations of decisions not yet confirmed.
- * Filters and scorers read it; only the {@link Inventory} changes it. Kept as primitive fields (milli-cores, bytes,
- * a sorted array of port keys) because filters read it for every host and every container.
+ * One host as placement sees it: what its latest report said, an operator's status override, and the reservations
+ * of decisions not yet confirmed. Filters and scorers read it; only the {@link Inventory} changes it, and every change
+ * is passed on to the {@link HostRanking}. Kept as primitive fields (milli-cores, bytes, a sorted array of port keys)
+ * because filters read it for many hosts and every container.
  */
 public final class HostState {
 
+    private final RankEntry rank = new RankEntry(this);
+    private final HostRanking ranking;
+
     private HostInfo info;
-    private HostStatus status;
+    private HostStatus reportedStatus;
+    private HostStatus operatorStatus;
     private long reportedAtMillis;
+    private long heardAtMillis;
+    private boolean agentManaged;
+    private boolean silent;
 
     // Live state from the latest heartbeat; zero until one arrives.
     private long usedMilliCpu;
     private long usedMemory;
     private int runningContainers;
     private int[] portsInUse = new int[0];
+    private Set<ContainerKey> reportedContainers = Set.of();
 
     // Sums of the reservations held on this host (see Reservation).
     private long reservedMilliCpu;
@@ -33,7 +43,8 @@ public final class HostState {
     private int reservedContainers;
     private final Map<Integer, ContainerKey> reservedPorts = new HashMap<>();
 
-    HostState(HostInfo info, HostStatus status, Instant reportedAt) {
+    HostState(HostInfo info, HostStatus status, Instant reportedAt, HostRanking ranking) {
+        this.ranking = ranking;
         describe(info, status, reportedAt);
     }
 
@@ -45,14 +56,32 @@ public final class HostState {
         return info;
     }
 
-    /** The status the host last reported; {@code ActiveHostFilter} adds the heartbeat TTL on top. */
+    /**
+     * The status that counts: an operator's MAINTENANCE or OFFLINE override, otherwise what the host last reported.
+     * {@code ActiveHostFilter} adds the heartbeat TTL on top for hosts run by an agent.
+     */
     public HostStatus status() {
-        return status;
+        return operatorStatus != null ? operatorStatus : reportedStatus;
     }
 
-    /** When the latest report applied to this host occurred. */
+    /** True when {@link #status()} is an operator's override rather than the host's own report. */
+    public boolean statusSetByOperator() {
+        return operatorStatus != null;
+    }
+
+    /** When the latest report applied to this host occurred (by the reporter's clock; orders reports). */
     public long reportedAtMillis() {
         return reportedAtMillis;
+    }
+
+    /** When the placement service last heard from this host, by its own clock: the host TTL counts from here. */
+    public long heardAtMillis() {
+        return heardAtMillis;
+    }
+
+    /** True once an agent reported this host: then it goes offline when its heartbeats stop. */
+    public boolean agentManaged() {
+        return agentManaged;
     }
 
     public long cpuCapacityMilli() {
@@ -88,10 +117,43 @@ public final class HostState {
         return reservedPorts.get(port.key());
     }
 
+    /** True when the latest heartbeat lists this container (it runs here, or at least exists here). */
+    public boolean reports(ContainerKey container) {
+        return reportedContainers.contains(container);
+    }
+
+    RankEntry rank() {
+        return rank;
+    }
+
+    /** Whether the ranking index should hold this host: ACTIVE, and not found silent by the last sweep. */
+    boolean rankable() {
+        return status() == HostStatus.ACTIVE && !silent;
+    }
+
+    boolean silent() {
+        return silent;
+    }
+
+    void silent(boolean value) {
+        silent = value;
+        ranking.update(this);
+    }
+
     void describe(HostInfo newInfo, HostStatus newStatus, Instant reportedAt) {
         info = newInfo;
-        status = newStatus;
+        reportedStatus = newStatus;
         reportedAtMillis = reportedAt.toEpochMilli();
+    }
+
+    void heard(Instant receivedAt, boolean fromAgent) {
+        heardAtMillis = receivedAt.toEpochMilli();
+        agentManaged |= fromAgent;
+    }
+
+    void operatorStatus(HostStatus status) {
+        operatorStatus = status;
+        ranking.update(this);
     }
 
     void updateLive(HostLiveState live) {
@@ -99,6 +161,12 @@ public final class HostState {
         usedMemory = live.memoryUsedBytes();
         runningContainers = live.containersRunning();
         portsInUse = live.portsInUse().stream().mapToInt(HostPort::key).sorted().distinct().toArray();
+        reportedContainers = live.containers();
+    }
+
+    /** Passes the changes of a report on to the ranking (reports change several fields at once). */
+    void reindex() {
+        ranking.update(this);
     }
 
     void add(Reservation reservation) {
@@ -108,6 +176,7 @@ public final class HostState {
         for (int port : reservation.portKeys()) {
             reservedPorts.put(port, reservation.key());
         }
+        ranking.update(this);
     }
 
     void remove(Reservation reservation) {
@@ -117,5 +186,6 @@ public final class HostState {
         for (int port : reservation.portKeys()) {
             reservedPorts.remove(port, reservation.key());
         }
+        ranking.update(this);
     }
 }

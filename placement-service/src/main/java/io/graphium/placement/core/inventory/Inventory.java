@@ -4,35 +4,55 @@ import io.graphium.placement.core.model.ContainerDemand;
 import io.graphium.placement.core.model.ContainerKey;
 import io.graphium.placement.core.model.HostPort;
 import io.graphium.placement.core.model.HostReport;
+import io.graphium.placement.core.model.HostStatus;
+import io.graphium.placement.core.model.PendingDecision;
+import io.graphium.placement.core.PlacementSettings;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Queue;
+import java.util.TreeSet;
 
 /**
- * The hosts placement knows (from registrations and heartbeats) and the reservations of decisions not yet confirmed
- * by a heartbeat. Not thread-safe: {@code PlacementEngine} serializes every access, which is what makes a decision
- * and its reservations atomic.
+ * The hosts placement knows (from registrations, heartbeats and operators' status overrides) and the reservations of
+ * decisions not yet confirmed by a heartbeat. Not thread-safe: {@code PlacementEngine} serializes every access, which
+ * is what makes a decision and its reservations atomic.
  *
  * <p>Sized for many hosts and many decisions per second: hosts are kept in an array sorted by id (rebuilt only when a
- * host joins or leaves), reservations are found by container key in O(1) and expire in FIFO order (one TTL for all).
+ * host joins or leaves) and in the {@link HostRanking} index; reservations are found by container key in O(1) and
+ * kept in commit order, which is expiry order (one TTL for all), so expiring and confirming are O(1) each.
  */
 public final class Inventory {
 
+    private static final Comparator<HostState> BY_HEARD_AT =
+            Comparator.comparingLong(HostState::heardAtMillis).thenComparing(HostState::id);
+
     private final Duration reservationTtl;
+    private final long hostTtlMillis;
+    private final HostRanking ranking = new HostRanking();
     private final Map<String, HostState> hostsById = new HashMap<>();
     private List<HostState> hostsInIdOrder = List.of();
-    private final Map<ContainerKey, Reservation> committed = new HashMap<>();
-    private final Queue<Reservation> byExpiry = new ArrayDeque<>();
+    private final Map<String, HostStatus> operatorStatus = new HashMap<>();
+    /** Agent hosts not yet found silent, least recently heard first. */
+    private final TreeSet<HostState> byHeardAt = new TreeSet<>(BY_HEARD_AT);
+    private long lastSweepMillis = Long.MIN_VALUE;
+    /** Committed reservations by container, in commit order = expiry order. */
+    private final LinkedHashMap<ContainerKey, Reservation> committed = new LinkedHashMap<>();
 
     public Inventory(Duration reservationTtl) {
+        this(reservationTtl, PlacementSettings.DEFAULT_HOST_TTL);
+    }
+
+    public Inventory(Duration reservationTtl, Duration hostTtl) {
         this.reservationTtl = reservationTtl;
+        this.hostTtlMillis = hostTtl.toMillis();
     }
 
     /**
@@ -45,7 +65,8 @@ public final class Inventory {
     public boolean apply(HostReport report) {
         HostState host = hostsById.get(report.host().id());
         if (host == null) {
-            host = new HostState(report.host(), report.status(), report.occurredAt());
+            host = new HostState(report.host(), report.status(), report.occurredAt(), ranking);
+            host.operatorStatus(operatorStatus.get(host.id()));
             hostsById.put(host.id(), host);
             sortHosts();
         } else if (report.occurredAt().toEpochMilli() < host.reportedAtMillis()) {
@@ -53,18 +74,48 @@ public final class Inventory {
         } else {
             host.describe(report.host(), report.status(), report.occurredAt());
         }
+        byHeardAt.remove(host); // before its heard-at time changes: the set is sorted by it
+        host.heard(report.receivedAt(), report.fromAgent());
+        if (host.agentManaged()) {
+            byHeardAt.add(host);
+        }
         if (report.live() != null) {
             host.updateLive(report.live());
             report.live().containers().forEach(this::confirm);
         }
+        if (host.silent()) {
+            host.silent(false); // heard again: ranked again
+        } else {
+            host.reindex();
+        }
         return true;
+    }
+
+    /**
+     * An operator's status for a host: MAINTENANCE or OFFLINE keeps it out of placements whatever its agent reports;
+     * ACTIVE (or null) removes the override, so the host's own status counts again. Kept for hosts not known yet.
+     */
+    public void setOperatorStatus(String hostId, HostStatus status) {
+        HostStatus override = status == HostStatus.ACTIVE ? null : status;
+        if (override == null) {
+            operatorStatus.remove(hostId);
+        } else {
+            operatorStatus.put(hostId, override);
+        }
+        HostState host = hostsById.get(hostId);
+        if (host != null) {
+            host.operatorStatus(override);
+        }
     }
 
     /** Forgets a host (its record was deleted); its reservations go with it. */
     public void remove(String hostId) {
-        HostState removed = hostsById.remove(hostId);
+        HostState removed = hostsById.get(hostId);
         if (removed != null) {
             committed.values().removeIf(reservation -> reservation.host() == removed);
+            byHeardAt.remove(removed);
+            ranking.remove(removed);
+            hostsById.remove(hostId);
             sortHosts();
         }
     }
@@ -76,6 +127,11 @@ public final class Inventory {
 
     public HostState host(String hostId) {
         return hostsById.get(hostId);
+    }
+
+    /** The index of the hosts that can take containers, for searches in rank order. */
+    public HostRanking ranking() {
+        return ranking;
     }
 
     /**
@@ -93,7 +149,11 @@ public final class Inventory {
 
     /** Takes the container's ports and reservation on {@code host}; visible to every later evaluation at once. */
     public Reservation hold(HostState host, ContainerKey key, ContainerDemand container) {
-        int[] ports = container.publishedPorts().stream().mapToInt(HostPort::key).toArray();
+        List<HostPort> published = container.publishedPorts();
+        int[] ports = new int[published.size()];
+        for (int i = 0; i < ports.length; i++) {
+            ports[i] = published.get(i).key();
+        }
         Reservation reservation = new Reservation(key, host, container.reservation().milliCpu(),
                 container.reservation().memoryBytes(), ports);
         host.add(reservation);
@@ -114,20 +174,77 @@ public final class Inventory {
         long expiresAt = now.plus(reservationTtl).toEpochMilli();
         for (Reservation reservation : reservations) {
             reservation.expiresAt(expiresAt);
-            Reservation replaced = committed.put(reservation.key(), reservation);
+            Reservation replaced = committed.remove(reservation.key()); // re-inserted last: commit order
             if (replaced != null && replaced != reservation) {
                 replaced.release();
             }
-            byExpiry.add(reservation);
+            committed.put(reservation.key(), reservation);
         }
+    }
+
+    /**
+     * Replaces every pending reservation with those of decisions taken before (read back after a restart or when
+     * this instance became the active placer): each stands until its container is reported or a TTL after its
+     * decision. Decisions already expired, on unknown hosts, or whose container the host already reports are skipped.
+     *
+     * @return how many reservations stand again
+     */
+    public int restore(List<PendingDecision> decisions, Instant now) {
+        new ArrayList<>(committed.values()).forEach(this::release);
+        List<PendingDecision> inDecisionOrder = new ArrayList<>(decisions);
+        inDecisionOrder.sort(Comparator.comparing(PendingDecision::decidedAt));
+        for (PendingDecision decision : inDecisionOrder) {
+            long expiresAt = decision.decidedAt().plus(reservationTtl).toEpochMilli();
+            HostState host = hostsById.get(decision.hostId());
+            if (expiresAt <= now.toEpochMilli() || host == null || host.reports(decision.container())) {
+                continue;
+            }
+            int[] ports = decision.ports().stream().mapToInt(HostPort::key).toArray();
+            Reservation reservation = new Reservation(decision.container(), host,
+                    decision.reservation().milliCpu(), decision.reservation().memoryBytes(), ports);
+            host.add(reservation);
+            reservation.expiresAt(expiresAt);
+            Reservation replaced = committed.remove(reservation.key());
+            if (replaced != null) {
+                replaced.release();
+            }
+            committed.put(reservation.key(), reservation);
+        }
+        return committed.size();
     }
 
     /** Releases the reservations whose TTL has passed: their container never showed up. */
     public void expireReservations(Instant now) {
         long nowMillis = now.toEpochMilli();
-        // One TTL for all, committed in time order: the queue is sorted by expiry.
-        while (!byExpiry.isEmpty() && byExpiry.peek().expiresAtMillis() <= nowMillis) {
-            release(byExpiry.poll());
+        Iterator<Reservation> oldestFirst = committed.values().iterator();
+        while (oldestFirst.hasNext()) {
+            Reservation reservation = oldestFirst.next();
+            if (reservation.expiresAtMillis() > nowMillis) {
+                break;
+            }
+            oldestFirst.remove();
+            reservation.release();
+        }
+    }
+
+    /**
+     * Takes agent hosts silent for longer than the host TTL out of the ranking (they would be rejected as offline
+     * anyway); a report brings them back. Only an optimization: the active filter still checks every host it sees.
+     */
+    public void sweepSilentHosts(Instant now) {
+        long nowMillis = now.toEpochMilli();
+        if (nowMillis < lastSweepMillis) {
+            // The clock went back: hosts found silent may not be any more. Rare; start over.
+            for (HostState host : hostsInIdOrder) {
+                if (host.silent()) {
+                    host.silent(false);
+                    byHeardAt.add(host);
+                }
+            }
+        }
+        lastSweepMillis = nowMillis;
+        while (!byHeardAt.isEmpty() && nowMillis - byHeardAt.first().heardAtMillis() > hostTtlMillis) {
+            byHeardAt.pollFirst().silent(true);
         }
     }
 

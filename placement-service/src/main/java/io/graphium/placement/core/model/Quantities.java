@@ -29,11 +29,38 @@ public final class Quantities {
 
     /** At most {@code places} decimals, without trailing zeros. */
     public static String decimal(double value, int places) {
+        if (fastPathApplies(value, places)) {
+            double rounded = round(value, places);
+            if (rounded == Math.rint(rounded)) {
+                return Long.toString((long) rounded);
+            }
+            String text = Double.toString(rounded); // the shortest digits that read back as this double
+            if (text.indexOf('E') < 0) {
+                return text;
+            }
+        }
         return BigDecimal.valueOf(value).setScale(places, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
     }
 
-    /** {@code value} rounded to {@code places} decimals, for numbers shown in diagnoses. */
+    /**
+     * {@code value} rounded to {@code places} decimals (half up), for numbers shown in diagnoses. Diagnoses round
+     * several numbers per container, so the common case avoids BigDecimal: when the scaled value is not within a
+     * hair of a half, {@link Math#round} gives the same digits; otherwise BigDecimal decides exactly.
+     */
     public static double round(double value, int places) {
+        if (fastPathApplies(value, places)) {
+            double scaled = value * POWERS_OF_TEN[places];
+            double fraction = Math.abs(scaled - (long) scaled);
+            if (Math.abs(fraction - 0.5) > 1e-6) {
+                return Math.round(scaled) / POWERS_OF_TEN[places];
+            }
+        }
         return BigDecimal.valueOf(value).setScale(places, RoundingMode.HALF_UP).doubleValue();
+    }
+
+    private static final double[] POWERS_OF_TEN = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000};
+
+    private static boolean fastPathApplies(double value, int places) {
+        return places >= 0 && places < POWERS_OF_TEN.length && Math.abs(value) < 1e9;
     }
 }

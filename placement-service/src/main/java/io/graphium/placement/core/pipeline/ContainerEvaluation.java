@@ -13,14 +13,30 @@ public final class ContainerEvaluation {
     private final boolean scored;
     private final RejectionLog rejections;
     private final TopScores topScores;
+    /** For a ranked search: how many hosts were ranked, and how many the inventory knows; -1 when exhaustive. */
+    private final int ranked;
+    private final int known;
 
     ContainerEvaluation(ContainerDemand container, int hostsEvaluated, boolean scored, RejectionLog rejections,
                         TopScores topScores) {
+        this(container, hostsEvaluated, scored, rejections, topScores, -1, -1);
+    }
+
+    private ContainerEvaluation(ContainerDemand container, int hostsEvaluated, boolean scored, RejectionLog rejections,
+                                TopScores topScores, int ranked, int known) {
         this.container = container;
         this.hostsEvaluated = hostsEvaluated;
         this.scored = scored;
         this.rejections = rejections;
         this.topScores = topScores;
+        this.ranked = ranked;
+        this.known = known;
+    }
+
+    /** A ranked search's success: {@code checked} hosts evaluated in rank order out of {@code ranked}. */
+    static ContainerEvaluation ranked(ContainerDemand container, int checked, int ranked, int known,
+                                      RejectionLog rejections, TopScores topScores) {
+        return new ContainerEvaluation(container, checked, true, rejections, topScores, ranked, known);
     }
 
     /** The host the container goes to, or null when none can take it. */
@@ -48,11 +64,16 @@ public final class ContainerEvaluation {
                 + (hostsEvaluated == 0 ? "no host has registered or sent a heartbeat" : rejections.describe());
     }
 
-    /** {@code db -> host2 (score 71.25); 2/3 hosts available; rejected: host1 port 5432/tcp in use}. */
+    /**
+     * {@code db -> host2 (score 71.25); 2/3 hosts available; rejected: host1 port 5432/tcp in use}, or after a ranked
+     * search {@code db -> host0042 (score 88); best 4 of 4990 ranked hosts checked (5000 known); rejected: ...}.
+     */
     private String successSummary() {
         String score = scored ? " (score " + Quantities.decimal(topScores.bestTotal(), 2) + ")" : "";
         String rejected = rejections.total() == 0 ? "" : "; rejected: " + rejections.describe();
-        return container.name() + " -> " + chosen().id() + score + "; " + available() + rejected;
+        String searched = ranked < 0 ? available()
+                : "best " + hostsEvaluated + " of " + ranked + " ranked hosts checked (" + known + " known)";
+        return container.name() + " -> " + chosen().id() + score + "; " + searched + rejected;
     }
 
     private String available() {

@@ -23,9 +23,15 @@ public final class StackPlacer {
     private static final RequestCheck WELL_FORMED = RequestChecks.wellFormed();
 
     private final Strategies strategies;
+    private final int exhaustiveUpTo;
 
-    public StackPlacer(Strategies strategies) {
+    /**
+     * @param exhaustiveUpTo up to this many candidate hosts every host is evaluated (the diagnosis lists every
+     *                       rejection); beyond, the strategy's ranked search checks the best-ranked hosts only
+     */
+    public StackPlacer(Strategies strategies, int exhaustiveUpTo) {
         this.strategies = strategies;
+        this.exhaustiveUpTo = exhaustiveUpTo;
     }
 
     public PlacementOutcome place(PlacementRequest request, Inventory inventory, Instant now) {
@@ -35,13 +41,13 @@ public final class StackPlacer {
             return new PlacementOutcome.Failed(problem.get(), List.of());
         }
         inventory.expireReservations(now);
+        inventory.sweepSilentHosts(now);
         PlacementContext context = new PlacementContext(request, now);
         List<Reservation> held = new ArrayList<>();
         List<Placement> placements = new ArrayList<>();
         List<Diagnosis> diagnoses = new ArrayList<>();
         for (ContainerDemand container : request.containers()) {
-            ContainerEvaluation evaluation = strategy.pipeline()
-                    .evaluate(container, inventory.candidatesFor(container), context);
+            ContainerEvaluation evaluation = evaluate(strategy, container, inventory, context);
             diagnoses.add(evaluation.diagnosis());
             HostState host = evaluation.chosen();
             if (host == null) {
@@ -57,5 +63,23 @@ public final class StackPlacer {
             inventory.commit(held, now);
         }
         return new PlacementOutcome.Decided(placements, diagnoses);
+    }
+
+    /**
+     * The ranked search when the strategy has one and there are many candidates; the exhaustive evaluation for few
+     * hosts, a named target host, and whenever the ranked search finds no host (so failures always name every host).
+     */
+    private ContainerEvaluation evaluate(Strategy strategy, ContainerDemand container, Inventory inventory,
+                                         PlacementContext context) {
+        List<HostState> candidates = inventory.candidatesFor(container);
+        if (strategy.ranked() != null && container.constraint().targetHost() == null
+                && candidates.size() > exhaustiveUpTo) {
+            ContainerEvaluation ranked = strategy.pipeline().evaluateRanked(container,
+                    strategy.ranked().hosts(inventory.ranking(), context), candidates.size(), context);
+            if (ranked != null) {
+                return ranked;
+            }
+        }
+        return strategy.pipeline().evaluate(container, candidates, context);
     }
 }

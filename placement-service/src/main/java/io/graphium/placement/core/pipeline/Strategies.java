@@ -31,6 +31,9 @@ import java.util.Map;
  *   datacenter = +20 in the stack's location, −20 elsewhere, 0 when the stack has no location
  * </pre>
  * "free" and "containers" count the host's heartbeat (usage, running containers) plus pending reservations.
+ *
+ * <p>Each scored strategy also names its {@link RankedSearch}: the ranking index order that lists hosts exactly as
+ * its scorers rank them, which {@link StackPlacer} walks instead of scoring every host when there are many.
  */
 public final class Strategies {
 
@@ -54,26 +57,31 @@ public final class Strategies {
                 .scorer(AvailabilityScorer.memory())        // 0..30 points for free memory
                 .scorer(new ContainerCountScorer())         // −10..+10 points, fewer containers is better
                 .scorer(new DatacenterScorer())             // +20 / −20 / 0 for the stack's location
-                .build()));
+                .build(),
+                // the same total, kept in the ranking index: cpu + memory + containers, ±20 per datacenter
+                (ranking, context) -> ranking.byAutoScore(context.location(), DatacenterScorer.POINTS)));
         add(new Strategy(StrategyKind.SPREAD, RequestCheck.NONE, PlacementPipeline.builder()
                 .filter(active)                             // ACTIVE and heard from within the host TTL
                 .filters(constraint)                        // hostConstraints are hard filters everywhere
                 .filter(portsFree)                          // resources are ignored, port conflicts never
                 .scorer(new FewestContainersScorer())       // the host with the fewest containers
-                .build()));
+                .build(),
+                (ranking, context) -> ranking.byFewestContainers(null)));
         add(new Strategy(StrategyKind.DATACENTER, RequestChecks.locationGiven(), PlacementPipeline.builder()
                 .filter(active)                             // ACTIVE and heard from within the host TTL
                 .filter(DatacenterFilter.stackLocation())   // only hosts in the stack's location
                 .filters(constraint)                        // hostConstraints are hard filters everywhere
                 .filter(portsFree)                          // then spread among them, like SPREAD
                 .scorer(new FewestContainersScorer())       // the host with the fewest containers
-                .build()));
+                .build(),
+                (ranking, context) -> ranking.byFewestContainers(context.location())));
         add(new Strategy(StrategyKind.MANUAL, RequestChecks.targetHostForEveryContainer(), PlacementPipeline.builder()
                 .filter(active)                             // even a named host must be ACTIVE and alive
                 .filters(constraint)                        // and satisfy the rest of its constraint
                 .filter(portsFree)                          // no published host port/protocol used or reserved
                 .filter(resourcesFit)                       // the reservation fits the free cpu and memory
-                .build()));                                 // no scorer: the target is the only candidate
+                .build(),                                   // no scorer: the target is the only candidate
+                null));
     }
 
     public Strategy get(StrategyKind kind) {

@@ -9,8 +9,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The best few hosts of one evaluation, best first. Hosts are offered in id order and only a strictly higher total
- * moves a host ahead, so equal totals rank by host id: the lowest id wins a tie.
+ * The best few hosts of one evaluation, best first. Hosts are offered in id order (exhaustive search) or in rank
+ * order (best total first, ties by id) and only a strictly higher total moves a host ahead, so equal totals rank by
+ * host id: the lowest id wins a tie.
  */
 final class TopScores {
 
@@ -41,6 +42,10 @@ final class TopScores {
         hosts[slot] = host;
         totals[slot] = total;
         terms[slot] = hostTerms.clone();
+    }
+
+    int size() {
+        return size;
     }
 
     /** The winner, or null when no host passed. */

@@ -40,7 +40,11 @@ public final class AvailabilityScorer implements HostScorer {
 
     @Override
     public double score(ContainerDemand container, HostState host, PlacementContext context) {
-        long total = capacity.applyAsLong(host);
-        return total <= 0 ? 0 : MAX_POINTS * free.applyAsLong(host) / total;
+        return points(free.applyAsLong(host), capacity.applyAsLong(host));
+    }
+
+    /** The term itself, shared with the ranking index so both compute the very same double. */
+    public static double points(long free, long capacity) {
+        return capacity <= 0 ? 0 : MAX_POINTS * free / capacity;
     }
 }

@@ -7,8 +7,8 @@ import io.graphium.placement.core.pipeline.PlacementContext;
 
 /**
  * {@code 10 − containers}, clamped to −10..+10: +10 for an empty host, 0 at 10 containers, −10 from 20 on. Counts
- * running containers plus pending reservations. Depends on the host alone (no normalization over all hosts), so a
- * future index can keep scores up to date incrementally.
+ * running containers plus pending reservations. Depends on the host alone (no normalization over all hosts), so the
+ * ranking index keeps it up to date incrementally.
  */
 public final class ContainerCountScorer implements HostScorer {
 
@@ -21,6 +21,11 @@ public final class ContainerCountScorer implements HostScorer {
 
     @Override
     public double score(ContainerDemand container, HostState host, PlacementContext context) {
-        return Math.max(-MAX_POINTS, Math.min(MAX_POINTS, MAX_POINTS - host.containerCount()));
+        return points(host.containerCount());
+    }
+
+    /** The term itself, shared with the ranking index so both compute the very same double. */
+    public static double points(int containers) {
+        return Math.max(-MAX_POINTS, Math.min(MAX_POINTS, MAX_POINTS - containers));
     }
 }
