@@ -41,6 +41,9 @@ public final class EventSerialization {
         // Register each schema whole (nested records inlined), not as references to other artifacts: clients that
         // do not follow references (many Confluent clients) and the compatibility checker get one complete schema.
         config.put(SchemaResolverConfig.DEREFERENCE_SCHEMA, true);
+        // A registry that is slow once (busy, restarting) must not fail a publish: retry its calls a few times.
+        config.put(SchemaResolverConfig.RETRY_COUNT, 4);
+        config.put(SchemaResolverConfig.RETRY_BACKOFF_MS, 500);
         config.put(KafkaSerdeConfig.ENABLE_HEADERS, false);
         config.put(AvroSerdeConfig.USE_SPECIFIC_AVRO_READER, true);
         return config;

@@ -48,6 +48,11 @@ public class GraphiumKafkaAutoConfiguration {
     }
 
     @Bean
+    SchemaRegistrar schemaRegistrar(GraphiumKafkaProperties properties) {
+        return new SchemaRegistrar(properties.registryUrl());
+    }
+
+    @Bean
     TopicProvisioner topicProvisioner(KafkaAdmin kafkaAdmin) {
         return new TopicProvisioner(kafkaAdmin);
     }
