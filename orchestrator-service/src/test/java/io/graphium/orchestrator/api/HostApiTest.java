@@ -10,25 +10,21 @@ import io.graphium.events.HostStatus;
 import io.graphium.events.HostStatusChanged;
 import io.graphium.events.HostUsage;
 import io.graphium.events.RegistrationSource;
-import io.graphium.kafka.KafkaClientSettings;
 import io.graphium.kafka.Topics;
 import io.graphium.kafka.test.GraphiumKafkaTest;
+import io.graphium.kafka.test.TestEventClient;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -58,21 +54,16 @@ class HostApiTest {
     String registry;
 
     private final HttpClient http = HttpClient.newHttpClient();
-    private final List<ConsumerRecord<String, SpecificRecord>> seen = new ArrayList<>();
-    private KafkaConsumer<String, SpecificRecord> consumer;
-    private KafkaProducer<String, SpecificRecord> producer;
+    private TestEventClient events;
 
     @BeforeEach
     void clients() {
-        consumer = KafkaClientSettings.newConsumer(brokers, registry, "host-test-" + UUID.randomUUID());
-        consumer.subscribe(List.of(Topics.HOSTS.name(), Topics.HOST_ADMIN.name()));
-        producer = KafkaClientSettings.newProducer(brokers, registry);
+        events = TestEventClient.reading(brokers, registry, List.of(Topics.HOSTS.name(), Topics.HOST_ADMIN.name()));
     }
 
     @AfterEach
     void close() {
-        consumer.close();
-        producer.close();
+        events.close();
     }
 
     @Test
@@ -162,14 +153,11 @@ class HostApiTest {
                 .setUsage(HostUsage.newBuilder().setCpuUsedCores(0.5).setMemoryUsedBytes(1L << 30)
                         .setContainersRunning(2).build())
                 .build();
-        producer.send(new ProducerRecord<>(Topics.HOSTS.name(), id, heartbeat)).get();
+        events.send(Topics.HOSTS, id, heartbeat);
     }
 
     private SpecificRecord awaitRecord(Predicate<ConsumerRecord<String, SpecificRecord>> match) {
-        return await().atMost(DEADLINE).until(() -> {
-            consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
-            return seen.stream().filter(match).findFirst().map(ConsumerRecord::value).orElse(null);
-        }, java.util.Objects::nonNull);
+        return events.awaitRecord(match, DEADLINE).value();
     }
 
     private HttpResponse<String> send(String method, String path, String body) throws Exception {

@@ -1,7 +1,6 @@
 package io.graphium.orchestrator.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.graphium.events.ContainerPlacement;
 import io.graphium.events.HostRejection;
@@ -10,9 +9,9 @@ import io.graphium.events.PlacementDecided;
 import io.graphium.events.PlacementDiagnosis;
 import io.graphium.events.PlacementFailed;
 import io.graphium.events.PlacementRequested;
-import io.graphium.kafka.KafkaClientSettings;
 import io.graphium.kafka.Topics;
 import io.graphium.kafka.test.GraphiumKafkaTest;
+import io.graphium.kafka.test.TestEventClient;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -27,9 +26,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -60,26 +56,17 @@ class StackPlanTest {
     String registry;
 
     private final HttpClient http = HttpClient.newHttpClient();
-    private final List<SpecificRecord> seen = new ArrayList<>();
-    private KafkaConsumer<String, SpecificRecord> consumer;
-    private KafkaProducer<String, SpecificRecord> producer;
+    private TestEventClient events;
 
     @BeforeEach
     void clients() {
-        consumer = KafkaClientSettings.newConsumer(brokers, registry, "plan-test-" + UUID.randomUUID());
-        consumer.subscribe(List.of(Topics.PLACEMENT_REQUESTS.name()));
-        producer = KafkaClientSettings.newProducer(brokers, registry);
         // Join the group before any request goes out, so the plan timeout is not spent on a rebalance.
-        await().atMost(DEADLINE).until(() -> {
-            consumer.poll(Duration.ofMillis(100)).forEach(r -> seen.add(r.value()));
-            return !consumer.assignment().isEmpty();
-        });
+        events = TestEventClient.reading(brokers, registry, List.of(Topics.PLACEMENT_REQUESTS.name())).joined(DEADLINE);
     }
 
     @AfterEach
     void close() {
-        consumer.close();
-        producer.close();
+        events.close();
     }
 
     @Test
@@ -179,16 +166,13 @@ class StackPlanTest {
     }
 
     private PlacementRequested awaitRequest(String stackId) {
-        return (PlacementRequested) await().atMost(DEADLINE).until(() -> {
-            consumer.poll(Duration.ofMillis(100)).forEach(r -> seen.add(r.value()));
-            return seen.stream().filter(r -> r instanceof PlacementRequested p && p.getStackId().equals(stackId))
-                    .findFirst().orElse(null);
-        }, java.util.Objects::nonNull);
+        return (PlacementRequested) events.awaitRecord(r -> r.value() instanceof PlacementRequested p
+                && p.getStackId().equals(stackId), DEADLINE).value();
     }
 
     private void send(SpecificRecord result) throws Exception {
         String key = result instanceof PlacementDecided d ? d.getStackId() : ((PlacementFailed) result).getStackId();
-        producer.send(new ProducerRecord<>(Topics.PLACEMENT_RESULTS.name(), key, result)).get();
+        events.send(Topics.PLACEMENT_RESULTS, key, result);
     }
 
     private HttpResponse<String> get(String path) throws Exception {

@@ -14,10 +14,10 @@ import io.graphium.events.SealedValue;
 import io.graphium.events.SecretSealer;
 import io.graphium.events.StackDeploymentStatus;
 import io.graphium.events.StackStatus;
-import io.graphium.kafka.KafkaClientSettings;
 import io.graphium.kafka.Topic;
 import io.graphium.kafka.Topics;
 import io.graphium.kafka.test.GraphiumKafkaTest;
+import io.graphium.kafka.test.TestEventClient;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -29,13 +29,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -64,23 +59,17 @@ class DeploymentFlowTest {
     String registry;
 
     private final HttpClient http = HttpClient.newHttpClient();
-    private final Map<String, List<SpecificRecord>> seen = new ConcurrentHashMap<>();
-    private KafkaConsumer<String, SpecificRecord> consumer;
-    private KafkaProducer<String, SpecificRecord> producer;
+    private TestEventClient events;
 
     @BeforeEach
     void clients() {
-        // Per-host topics appear during the test: refresh metadata often so the pattern subscription sees them.
-        consumer = KafkaClientSettings.newConsumer(brokers, registry, "flow-test-" + UUID.randomUUID(),
-                Map.of("metadata.max.age.ms", 500));
-        consumer.subscribe(java.util.regex.Pattern.compile("graphium\\.(placement\\.requests|stack\\.status|host\\..+\\.commands)"));
-        producer = KafkaClientSettings.newProducer(brokers, registry);
+        events = TestEventClient.reading(brokers, registry,
+                java.util.regex.Pattern.compile("graphium\\.(placement\\.requests|stack\\.status|host\\..+\\.commands)"));
     }
 
     @AfterEach
     void close() {
-        consumer.close();
-        producer.close();
+        events.close();
     }
 
     @Test
@@ -155,15 +144,11 @@ class DeploymentFlowTest {
     }
 
     private SpecificRecord awaitRecord(String topic, java.util.function.Predicate<SpecificRecord> match) {
-        return await().atMost(DEADLINE).until(() -> {
-            consumer.poll(Duration.ofMillis(200)).forEach(r ->
-                    seen.computeIfAbsent(r.topic(), t -> new ArrayList<>()).add(r.value()));
-            return seen.getOrDefault(topic, List.of()).stream().filter(match).findFirst().orElse(null);
-        }, java.util.Objects::nonNull);
+        return events.awaitRecord(r -> r.topic().equals(topic) && match.test(r.value()), DEADLINE).value();
     }
 
     private void send(Topic topic, SpecificRecord event) throws Exception {
-        producer.send(new ProducerRecord<>(topic.name(), "flow", event)).get();
+        events.send(topic, "flow", event);
     }
 
     private HttpResponse<String> post(String path, String body) throws Exception {

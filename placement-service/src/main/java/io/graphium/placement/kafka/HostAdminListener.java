@@ -2,15 +2,11 @@ package io.graphium.placement.kafka;
 
 import io.graphium.events.HostStatusChanged;
 import io.graphium.placement.core.PlacementEngine;
-import java.util.Collection;
-import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.kafka.listener.ConsumerSeekAware;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,16 +16,15 @@ import org.springframework.stereotype.Component;
  * requests wait for it too.
  */
 @Component
-class HostAdminListener implements ConsumerSeekAware {
+class HostAdminListener extends ProgressReportingListener {
 
     private static final Logger log = LoggerFactory.getLogger(HostAdminListener.class);
 
     private final PlacementEngine engine;
-    private final InventoryProgress progress;
 
     HostAdminListener(PlacementEngine engine, InventoryProgress progress) {
+        super(progress);
         this.engine = engine;
-        this.progress = progress;
     }
 
     @KafkaListener(id = "placement-host-admin", topics = "#{T(io.graphium.kafka.Topics).HOST_ADMIN.name()}",
@@ -46,21 +41,6 @@ class HostAdminListener implements ConsumerSeekAware {
         } else {
             log.warn("ignoring {} on {}: not a host status change", event.getClass().getSimpleName(), record.topic());
         }
-        progress.applied(new TopicPartition(record.topic(), record.partition()), record.offset());
-    }
-
-    @Override
-    public void onPartitionsAssigned(Map<TopicPartition, Long> positions, ConsumerSeekCallback callback) {
-        progress.assigned(positions);
-    }
-
-    @Override
-    public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-        progress.revoked(partitions);
-    }
-
-    @Override
-    public void onIdleContainer(Map<TopicPartition, Long> positions, ConsumerSeekCallback callback) {
-        progress.idleAt(positions);
+        applied(record);
     }
 }

@@ -5,7 +5,6 @@ import io.graphium.events.HostRegistered;
 import io.graphium.placement.core.PlacementEngine;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -13,7 +12,6 @@ import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.kafka.listener.ConsumerSeekAware;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,18 +24,17 @@ import org.springframework.stereotype.Component;
  * the restart is not taken for alive, and a live host is heard again with its next heartbeat.
  */
 @Component
-class HostInventoryListener implements ConsumerSeekAware {
+class HostInventoryListener extends ProgressReportingListener {
 
     private static final Logger log = LoggerFactory.getLogger(HostInventoryListener.class);
 
     private final PlacementEngine engine;
-    private final InventoryProgress progress;
     private final Clock clock;
     private volatile boolean caughtUp;
 
     HostInventoryListener(PlacementEngine engine, InventoryProgress progress, Clock clock) {
+        super(progress);
         this.engine = engine;
-        this.progress = progress;
         this.clock = clock;
     }
 
@@ -55,7 +52,7 @@ class HostInventoryListener implements ConsumerSeekAware {
         } else {
             log.warn("ignoring {} on {}: not a host event", event.getClass().getSimpleName(), record.topic());
         }
-        progress.applied(new TopicPartition(record.topic(), record.partition()), record.offset());
+        applied(record);
     }
 
     private Instant receivedAt(Instant occurredAt) {
@@ -64,18 +61,8 @@ class HostInventoryListener implements ConsumerSeekAware {
     }
 
     @Override
-    public void onPartitionsAssigned(Map<TopicPartition, Long> positions, ConsumerSeekCallback callback) {
-        progress.assigned(positions);
-    }
-
-    @Override
-    public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-        progress.revoked(partitions);
-    }
-
-    @Override
     public void onIdleContainer(Map<TopicPartition, Long> positions, ConsumerSeekCallback callback) {
-        progress.idleAt(positions);
+        super.onIdleContainer(positions, callback);
         caughtUp = true;
     }
 }
