@@ -2,6 +2,7 @@ package io.graphium.kafka;
 
 import io.graphium.events.ContainerStatusChanged;
 import io.graphium.events.DeployContainer;
+import io.graphium.events.DesiredContainer;
 import io.graphium.events.HostHeartbeat;
 import io.graphium.events.HostRegistered;
 import io.graphium.events.HostStatusChanged;
@@ -11,6 +12,7 @@ import io.graphium.events.PlacementRequested;
 import io.graphium.events.RemoveContainer;
 import io.graphium.events.StackDeployRequested;
 import io.graphium.events.StackDeploymentStatus;
+import io.graphium.events.StackHistoryEvent;
 import io.graphium.events.StackRemoveRequested;
 import io.graphium.events.StackStartRequested;
 import io.graphium.events.StackStopRequested;
@@ -71,9 +73,29 @@ public final class Topics {
     public static final Topic STACK_DEFINITIONS = new Topic("graphium.stack.definitions", "stack id",
             Set.of(StackDeployRequested.class), 6, true, Duration.ofDays(1));
 
+    /**
+     * Every lifecycle step of every stack, append-only: the audit trail behind {@code GET /stacks/{id}/history} and
+     * the resumable event streams. Keyed by stack id, so one stack's steps stay in order.
+     */
+    public static final Topic STACK_HISTORY = new Topic("graphium.stack.history", "stack id",
+            Set.of(StackHistoryEvent.class), 6, false, Duration.ofDays(30));
+
+    /**
+     * What should run on each host, one record per container keyed {@code <hostId>/<stackId>/<containerName>}
+     * (tombstone once removed), compacted. Written by the orchestrator before it sends the host command; agents
+     * reconcile against it at start and after their Docker daemon restarts.
+     */
+    public static final Topic DESIRED_CONTAINERS = new Topic("graphium.desired.containers",
+            "<hostId>/<stackId>/<containerName>", Set.of(DesiredContainer.class), 6, true, Duration.ofDays(1));
+
+    /** The key of a container's record on {@link #DESIRED_CONTAINERS}. */
+    public static String desiredContainerKey(String hostId, String stackId, String containerName) {
+        return hostId + "/" + stackId + "/" + containerName;
+    }
+
     /** The topics every deployment declares up front; per-host command topics are created as hosts appear. */
     public static final List<Topic> SHARED = List.of(STACK_COMMANDS, PLACEMENT_REQUESTS, PLACEMENT_RESULTS,
-            CONTAINER_STATUS, HOSTS, HOST_ADMIN, STACK_STATUS, STACK_DEFINITIONS);
+            CONTAINER_STATUS, HOSTS, HOST_ADMIN, STACK_STATUS, STACK_DEFINITIONS, STACK_HISTORY, DESIRED_CONTAINERS);
 
     private static final String HOST_COMMANDS_PREFIX = "graphium.host.";
     private static final String HOST_COMMANDS_SUFFIX = ".commands";
