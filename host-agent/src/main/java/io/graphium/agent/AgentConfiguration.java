@@ -6,10 +6,18 @@ import io.graphium.agent.core.ContainerRuntime;
 import io.graphium.agent.core.ContainerRuntimeException;
 import io.graphium.agent.core.HostFacts;
 import io.graphium.agent.core.HostInventory;
-import io.graphium.agent.core.StatusReporter;
+import io.graphium.agent.core.ContainerWatch;
+import io.graphium.agent.core.DesiredStateSource;
+import io.graphium.agent.core.Reconciler;
+import io.graphium.agent.core.ReportedStates;
+import io.graphium.agent.core.SlotLocks;
 import io.graphium.agent.core.StopRequests;
 import io.graphium.agent.docker.DockerClients;
 import io.graphium.agent.docker.DockerContainerRuntime;
+import io.graphium.agent.docker.DockerEventStream;
+import io.graphium.agent.kafka.KafkaStatusReporter;
+import io.graphium.agent.probe.NetworkHealthProbes;
+import java.time.Clock;
 import io.graphium.agent.kafka.SecretOpener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,9 +60,45 @@ class AgentConfiguration {
     }
 
     @Bean
-    ContainerLifecycle containerLifecycle(ContainerRuntime runtime, StatusReporter reporter, StopRequests stops,
-                                          AgentProperties agent) {
-        return new ContainerLifecycle(runtime, reporter, stops, agent.hostId(), agent.pullTimeout());
+    SlotLocks slotLocks() {
+        return new SlotLocks();
+    }
+
+    /** Every status goes out through here, so observed changes are not reported twice. */
+    @Bean
+    ReportedStates reportedStates(KafkaStatusReporter kafka) {
+        return new ReportedStates(kafka);
+    }
+
+    @Bean
+    ContainerLifecycle containerLifecycle(ContainerRuntime runtime, ReportedStates reporter, StopRequests stops,
+                                          SlotLocks locks, AgentProperties agent) {
+        return new ContainerLifecycle(runtime, reporter, stops, locks, agent.hostId(), agent.pullTimeout());
+    }
+
+    @Bean(destroyMethod = "close")
+    NetworkHealthProbes healthProbes(ReportedStates reporter, SlotLocks locks, AgentProperties agent) {
+        return new NetworkHealthProbes(agent.probeAddress(), reporter, locks, Clock.systemUTC());
+    }
+
+    @Bean
+    Reconciler reconciler(ContainerRuntime runtime, ContainerLifecycle lifecycle, ReportedStates reporter,
+                          StopRequests stops, SlotLocks locks, DesiredStateSource desiredState,
+                          NetworkHealthProbes probes, AgentProperties agent) {
+        return new Reconciler(runtime, lifecycle, reporter, stops, locks, desiredState, probes, agent.hostId(),
+                agent.stopGrace());
+    }
+
+    /**
+     * Follows Docker's events for the managed containers and reconciles with the desired state at every
+     * (re)connection to the daemon: at start, and after the daemon restarted.
+     */
+    @Bean(initMethod = "start", destroyMethod = "close")
+    DockerEventStream dockerEvents(DockerClient client, ContainerRuntime runtime, ReportedStates reporter,
+                                   StopRequests stops, SlotLocks locks, NetworkHealthProbes probes,
+                                   Reconciler reconciler, AgentProperties agent) {
+        ContainerWatch watch = new ContainerWatch(runtime, reporter, stops, locks, probes, agent.hostId());
+        return new DockerEventStream(client, watch::on, new Reconciling(reconciler, agent.hostId()));
     }
 
     /** Until Docker has answered once, capacity is what the operating system reports. */

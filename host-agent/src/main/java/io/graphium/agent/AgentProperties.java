@@ -24,12 +24,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param pullTimeout        how long an image pull may take; default 2 min
  * @param dockerCallTimeout  how long the daemon may stay silent in one call; default 2 min
  * @param dockerPingAttempts pings of the daemon at start before the host is reported DEGRADED; default 5 (~3 s)
+ * @param probeAddress       where HTTP/TCP health checks reach published ports; default the bind address, or
+ *                           127.0.0.1 when ports bind to all interfaces (the agent runs in the host's namespace)
+ * @param stopGrace          grace period of stops the agent decides itself (reconciliation); default 10 s
  */
 @ConfigurationProperties("graphium.agent")
 public record AgentProperties(String hostId, String name, String ipAddress, String datacenter,
                               Map<String, String> labels, URI dockerHost, String bindAddress,
                               Duration heartbeatInterval, Duration pullTimeout, Duration dockerCallTimeout,
-                              Integer dockerPingAttempts) {
+                              Integer dockerPingAttempts, String probeAddress, Duration stopGrace) {
 
     public AgentProperties {
         hostId = blank(hostId) ? HostIds.fromHostname(LocalHost.hostname()) : hostId.strip();
@@ -44,6 +47,9 @@ public record AgentProperties(String hostId, String name, String ipAddress, Stri
         pullTimeout = positive(pullTimeout, Duration.ofMinutes(2));
         dockerCallTimeout = positive(dockerCallTimeout, Duration.ofMinutes(2));
         dockerPingAttempts = dockerPingAttempts == null || dockerPingAttempts < 1 ? 5 : dockerPingAttempts;
+        probeAddress = !blank(probeAddress) ? probeAddress.strip()
+                : "0.0.0.0".equals(bindAddress) ? "127.0.0.1" : bindAddress;
+        stopGrace = positive(stopGrace, Duration.ofSeconds(10));
     }
 
     /** The consumer group of this host's agent: one per host, so that each agent reads its whole topic. */

@@ -15,7 +15,8 @@ class AgentPropertiesTest {
 
     @Test
     void everySettingHasADefault() {
-        AgentProperties agent = new AgentProperties(null, null, null, null, null, null, null, null, null, null, null);
+        AgentProperties agent = new AgentProperties(null, null, null, null, null, null, null, null, null, null, null,
+                null, null);
 
         assertThat(agent.hostId()).matches("[a-z0-9][a-z0-9_-]{0,62}");
         assertThat(agent.name()).isNotBlank();
@@ -52,6 +53,6 @@ class AgentPropertiesTest {
     @Test
     void hostIdUnusableInATopicNameIsRefusedAtStart() {
         assertThatThrownBy(() -> new AgentProperties("web.01", null, null, null, null, null, null, null, null, null,
-                null)).hasMessageContaining("host id 'web.01' is not usable in a topic name");
+                null, null, null)).hasMessageContaining("host id 'web.01' is not usable in a topic name");
     }
 }

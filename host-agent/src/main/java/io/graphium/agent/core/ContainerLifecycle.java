@@ -1,5 +1,6 @@
 package io.graphium.agent.core;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
@@ -12,26 +13,34 @@ import java.util.Optional;
  *
  * <p>A runtime that does not answer ({@link ContainerRuntimeException.Kind#UNAVAILABLE}) is not a verdict on the
  * command: that exception propagates so that the command is retried, not reported as FAILED.
+ *
+ * <p>Work on one stack slot is serialized ({@link SlotLocks}) with reconciliation and Docker events.
  */
 public final class ContainerLifecycle {
 
     private final ContainerRuntime runtime;
     private final StatusReporter reporter;
     private final StopRequests stops;
+    private final SlotLocks locks;
     private final String hostId;
     private final Duration pullTimeout;
 
-    public ContainerLifecycle(ContainerRuntime runtime, StatusReporter reporter, StopRequests stops, String hostId,
-                              Duration pullTimeout) {
+    public ContainerLifecycle(ContainerRuntime runtime, StatusReporter reporter, StopRequests stops, SlotLocks locks,
+                              String hostId, Duration pullTimeout) {
         this.runtime = runtime;
         this.reporter = reporter;
         this.stops = stops;
+        this.locks = locks;
         this.hostId = hostId;
         this.pullTimeout = pullTimeout;
     }
 
     /** Makes the requested container run: adopt it, find it already running, or (re)create it. */
     public void deploy(ContainerRequest request) {
+        locks.inSlot(request.ref().stackId(), request.ref().containerName(), () -> deployInSlot(request));
+    }
+
+    private void deployInSlot(ContainerRequest request) {
         ContainerRef ref = request.ref();
         DeployPlan plan = DeployPlan.decide(ref, runtime.findSlot(ref.stackId(), ref.containerName()));
         for (ManagedContainer old : plan.obsolete()) {
@@ -65,6 +74,10 @@ public final class ContainerLifecycle {
     }
 
     public void start(String commandId, ContainerRef ref) {
+        locks.inSlot(ref.stackId(), ref.containerName(), () -> startInSlot(commandId, ref));
+    }
+
+    private void startInSlot(String commandId, ContainerRef ref) {
         Optional<ManagedContainer> container = mine(ref).stream()
                 .min(Comparator.comparing(ManagedContainer::dockerId));
         if (container.isEmpty()) {
@@ -75,6 +88,10 @@ public final class ContainerLifecycle {
     }
 
     public void stop(String commandId, ContainerRef ref, Duration grace) {
+        locks.inSlot(ref.stackId(), ref.containerName(), () -> stopInSlot(commandId, ref, grace));
+    }
+
+    private void stopInSlot(String commandId, ContainerRef ref, Duration grace) {
         List<ManagedContainer> containers = mine(ref);
         if (containers.isEmpty()) {
             report(commandId, ref, ContainerStatus.FAILED, null, Diagnosis.notFound(ref, hostId));
@@ -98,6 +115,10 @@ public final class ContainerLifecycle {
     }
 
     public void remove(String commandId, ContainerRef ref, boolean removeVolumes) {
+        locks.inSlot(ref.stackId(), ref.containerName(), () -> removeInSlot(commandId, ref, removeVolumes));
+    }
+
+    private void removeInSlot(String commandId, ContainerRef ref, boolean removeVolumes) {
         List<ManagedContainer> containers = mine(ref);
         if (containers.isEmpty()) {
             report(commandId, ref, ContainerStatus.REMOVED, null, "nothing to remove on host " + hostId);
@@ -123,7 +144,8 @@ public final class ContainerLifecycle {
         try {
             if (!runtime.hasImage(request.image())) {
                 report(commandId, ref, ContainerStatus.PULLING, null, "pulling image " + request.image());
-                runtime.pullImage(request.image(), pullTimeout);
+                runtime.pullImage(request.image(), pullTimeout, new PullProgress(request.image(),
+                        line -> report(commandId, ref, ContainerStatus.PULLING, null, line), Clock.systemUTC()));
             }
         } catch (ContainerRuntimeException e) {
             rethrowIfUnavailable(e);

@@ -23,8 +23,8 @@ public interface ContainerRuntime {
 
     boolean hasImage(String image);
 
-    /** Pulls {@code image}, giving up after {@code timeout}. */
-    void pullImage(String image, Duration timeout);
+    /** Pulls {@code image}, giving up after {@code timeout}, telling {@code progress} about each layer. */
+    void pullImage(String image, Duration timeout, PullProgress progress);
 
     /** Creates (does not start) the container with exactly {@code labels}; returns its id. */
     String create(ContainerRequest request, Map<String, String> labels);

@@ -8,8 +8,10 @@ import com.github.dockerjava.api.model.InternetProtocol;
 import com.github.dockerjava.api.model.MountType;
 import com.github.dockerjava.api.model.Ports;
 import io.graphium.agent.core.ContainerRequest;
+import io.graphium.agent.core.HealthCheck;
 import io.graphium.agent.core.Mount;
 import io.graphium.agent.core.PortBinding;
+import io.graphium.agent.core.RestartPolicy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +24,8 @@ final class ContainerCreation {
 
     /**
      * The create command for {@code request}: its name, labels, environment, command, ports published on
-     * {@code bindAddress}, mounts, CPU and memory limits, and an init process as PID 1 (so that a program that
+     * {@code bindAddress}, mounts, CPU and memory limits, restart policy, a Docker HEALTHCHECK for a COMMAND check,
+     * and an init process as PID 1 (so that a program that
      * ignores SIGTERM, like busybox httpd, still stops at once, and zombies are reaped).
      */
     static CreateContainerCmd command(DockerClient client, ContainerRequest request, Map<String, String> labels,
@@ -41,6 +44,7 @@ final class ContainerCreation {
                 .withInit(true)
                 .withPortBindings(bindings)
                 .withMounts(request.mounts().stream().map(ContainerCreation::mount).toList());
+        host.withRestartPolicy(restartPolicy(request.restartPolicy()));
         if (request.cpuCores() != null && request.cpuCores() > 0) {
             host.withNanoCPUs(Math.round(request.cpuCores() * 1e9));
         }
@@ -56,7 +60,26 @@ final class ContainerCreation {
         if (!request.command().isEmpty()) {
             create.withCmd(request.command());
         }
+        HealthCheck check = request.healthCheck();
+        if (check != null && check.type() == HealthCheck.Type.COMMAND) {
+            create.withHealthcheck(new com.github.dockerjava.api.model.HealthCheck()
+                    .withTest(java.util.stream.Stream.concat(java.util.stream.Stream.of("CMD"), check.command().stream())
+                            .toList())
+                    .withInterval(check.interval().toNanos())
+                    .withTimeout(check.timeout().toNanos())
+                    .withRetries(check.retries())
+                    .withStartPeriod(check.startPeriod().toNanos()));
+        }
         return create;
+    }
+
+    private static com.github.dockerjava.api.model.RestartPolicy restartPolicy(RestartPolicy policy) {
+        return switch (policy.mode()) {
+            case NO -> com.github.dockerjava.api.model.RestartPolicy.noRestart();
+            case ON_FAILURE -> com.github.dockerjava.api.model.RestartPolicy.onFailureRestart(policy.maxRetries());
+            case ALWAYS -> com.github.dockerjava.api.model.RestartPolicy.alwaysRestart();
+            case UNLESS_STOPPED -> com.github.dockerjava.api.model.RestartPolicy.unlessStoppedRestart();
+        };
     }
 
     private static com.github.dockerjava.api.model.Mount mount(Mount mount) {

@@ -20,6 +20,7 @@ import io.graphium.agent.core.ContainerRuntimeException;
 import io.graphium.agent.core.ContainerRuntimeException.Kind;
 import io.graphium.agent.core.ContainerStatus;
 import io.graphium.agent.core.DockerStates;
+import io.graphium.agent.core.HealthCheck;
 import io.graphium.agent.core.HostFacts;
 import io.graphium.agent.core.HostObservation;
 import io.graphium.agent.core.ImageReference;
@@ -27,6 +28,7 @@ import io.graphium.agent.core.ManagedContainer;
 import io.graphium.agent.core.OwnershipLabels;
 import io.graphium.agent.core.PortBinding;
 import io.graphium.agent.core.PortInUse;
+import io.graphium.agent.core.PullProgress;
 import io.graphium.agent.core.Protocol;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -127,9 +129,9 @@ public class DockerContainerRuntime implements ContainerRuntime {
     }
 
     @Override
-    public void pullImage(String image, Duration timeout) {
+    public void pullImage(String image, Duration timeout, PullProgress layers) {
         ImageReference reference = ImageReference.parse(image);
-        PullProgress progress = new PullProgress();
+        PullStream progress = new PullStream(layers);
         boolean finished;
         try {
             client.pullImageCmd(reference.repository()).withTag(reference.tagOrDigest()).exec(progress);
@@ -219,7 +221,9 @@ public class DockerContainerRuntime implements ContainerRuntime {
         return Optional.of(new ContainerInspection(response.getId(), state.getStatus(),
                 DockerStates.health(state.getHealth() == null ? null : state.getHealth().getStatus()),
                 exitCode == null ? null : exitCode.intValue(), Boolean.TRUE.equals(state.getOOMKilled()),
-                state.getError(), response.getHostConfig() == null ? null : response.getHostConfig().getMemory()));
+                state.getError(), response.getHostConfig() == null ? null : response.getHostConfig().getMemory(),
+                response.getConfig() == null ? null
+                        : HealthCheck.fromLabels(response.getConfig().getLabels()).orElse(null)));
     }
 
     @Override
@@ -318,10 +322,15 @@ public class DockerContainerRuntime implements ContainerRuntime {
      * Remembers the last status and the first error of a pull's progress stream. A failed request is kept for the
      * caller to translate, not logged as an error by docker-java: a missing image is an answer, not an incident.
      */
-    private static final class PullProgress extends ResultCallback.Adapter<PullResponseItem> {
+    private static final class PullStream extends ResultCallback.Adapter<PullResponseItem> {
+        private final PullProgress layers;
         private volatile String error;
         private volatile String lastStatus;
         private volatile RuntimeException failure;
+
+        PullStream(PullProgress layers) {
+            this.layers = layers;
+        }
 
         @Override
         public void onError(Throwable throwable) {
@@ -333,6 +342,11 @@ public class DockerContainerRuntime implements ContainerRuntime {
         public void onNext(PullResponseItem item) {
             if (item.getStatus() != null) {
                 lastStatus = item.getStatus();
+            }
+            if (item.getProgressDetail() != null && item.getProgressDetail().getTotal() != null
+                    && "Downloading".equals(item.getStatus())) {
+                long current = item.getProgressDetail().getCurrent() == null ? 0 : item.getProgressDetail().getCurrent();
+                layers.layer(item.getId(), current, item.getProgressDetail().getTotal());
             }
             if (error == null && item.isErrorIndicated()) {
                 error = item.getErrorDetail() != null && item.getErrorDetail().getMessage() != null

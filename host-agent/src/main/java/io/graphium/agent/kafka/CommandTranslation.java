@@ -3,15 +3,19 @@ package io.graphium.agent.kafka;
 import io.graphium.agent.core.ContainerRef;
 import io.graphium.agent.core.ContainerRequest;
 import io.graphium.agent.core.Diagnosis;
+import io.graphium.agent.core.HealthCheck;
 import io.graphium.agent.core.Mount;
 import io.graphium.agent.core.PortBinding;
 import io.graphium.agent.core.Protocol;
+import io.graphium.agent.core.RestartPolicy;
 import io.graphium.events.ContainerSpec;
 import io.graphium.events.DeployContainer;
 import io.graphium.events.EnvironmentVariable;
 import io.graphium.events.SealedValue;
 import io.graphium.events.VolumeMount;
+import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Reads the command contracts into the core's terms. */
@@ -29,7 +33,11 @@ final class CommandTranslation {
     }
 
     static Deploy deploy(DeployContainer command, SecretOpener secrets) {
-        ContainerSpec spec = command.getSpec();
+        return deploy(command.getCommandId(), command.getSpec(), secrets);
+    }
+
+    /** A deploy of {@code spec} by command {@code commandId} (a DeployContainer's, or a desired-state record's). */
+    static Deploy deploy(String commandId, ContainerSpec spec, SecretOpener secrets) {
         ContainerRef ref = ref(spec);
         Map<String, String> environment = new LinkedHashMap<>();
         for (EnvironmentVariable variable : spec.getEnvironment()) {
@@ -45,19 +53,46 @@ final class CommandTranslation {
             }
         }
         try {
-            return new Deploy(ref, new ContainerRequest(ref, command.getCommandId(), spec.getDockerName(),
+            List<PortBinding> ports = spec.getPorts().stream().map(p -> new PortBinding(p.getContainerPort(),
+                    p.getHostPort(), Protocol.valueOf(p.getProtocol().name()))).toList();
+            return new Deploy(ref, new ContainerRequest(ref, commandId, spec.getDockerName(),
                     spec.getImage(),
-                    spec.getPorts().stream().map(p -> new PortBinding(p.getContainerPort(), p.getHostPort(),
-                            Protocol.valueOf(p.getProtocol().name()))).toList(),
+                    ports,
                     environment,
                     spec.getVolumeMounts().stream().map(CommandTranslation::mount).toList(),
                     spec.getCommand(),
                     spec.getResources() == null ? null : spec.getResources().getCpuCores(),
                     spec.getResources() == null ? null : spec.getResources().getMemoryBytes(),
-                    spec.getLabels()), null);
+                    spec.getLabels(),
+                    restartPolicy(spec.getRestartPolicy()),
+                    spec.getHealthCheck() == null ? null : healthCheck(spec.getHealthCheck(), ports)), null);
         } catch (IllegalArgumentException e) {
             return new Deploy(ref, null, ref.describe() + " was not deployed: " + e.getMessage());
         }
+    }
+
+    private static RestartPolicy restartPolicy(io.graphium.events.RestartPolicy policy) {
+        return policy == null ? RestartPolicy.NONE
+                : new RestartPolicy(RestartPolicy.Mode.valueOf(policy.getMode().name()), policy.getMaxRetries());
+    }
+
+    /** HTTP and TCP checks probe the host port the checked container port is published on. */
+    private static HealthCheck healthCheck(io.graphium.events.HealthCheck check, List<PortBinding> ports) {
+        HealthCheck.Type type = HealthCheck.Type.valueOf(check.getType().name());
+        int hostPort = 0;
+        if (type != HealthCheck.Type.COMMAND) {
+            List<PortBinding> published = ports.stream().filter(PortBinding::published)
+                    .filter(p -> check.getPort() == null || p.containerPort() == check.getPort()).toList();
+            if (published.size() != 1) {
+                throw new IllegalArgumentException("its " + type + " health check " + (check.getPort() == null
+                        ? "names no port and the container does not publish exactly one"
+                        : "checks container port " + check.getPort() + ", which is not published on the host"));
+            }
+            hostPort = published.get(0).hostPort();
+        }
+        return new HealthCheck(type, check.getCommand(), check.getPath(), hostPort,
+                Duration.ofMillis(check.getIntervalMillis()), Duration.ofMillis(check.getTimeoutMillis()),
+                check.getRetries(), Duration.ofMillis(check.getStartPeriodMillis()));
     }
 
     private static Mount mount(VolumeMount mount) {

@@ -20,7 +20,7 @@ class ContainerLifecycleTest {
     final FakeRuntime runtime = new FakeRuntime();
     final List<StatusChange> reported = new ArrayList<>();
     final StopRequests stops = new StopRequests();
-    final ContainerLifecycle lifecycle = new ContainerLifecycle(runtime, reported::add, stops, "h1",
+    final ContainerLifecycle lifecycle = new ContainerLifecycle(runtime, reported::add, stops, new SlotLocks(), "h1",
             Duration.ofSeconds(30));
 
     @Test

@@ -36,7 +36,7 @@ class DiagnosisTest {
     void exitQuotesTheLastTenLogLines() {
         List<String> logs = IntStream.rangeClosed(1, 12).mapToObj(i -> "line " + i).toList();
         String text = Diagnosis.notRunning(WEB, "h1",
-                new ContainerInspection("x", "exited", Health.NONE, 1, false, "", null), logs);
+                new ContainerInspection("x", "exited", Health.NONE, 1, false, "", null, null), logs);
 
         assertThat(text).isEqualTo("container web of stack shop (deployment d-1) on host h1 exited with code 1; "
                 + "last log lines: line 3 | line 4 | line 5 | line 6 | line 7 | line 8 | line 9 | line 10 | line 11 "
@@ -46,7 +46,7 @@ class DiagnosisTest {
     @Test
     void oomNamesTheLimit() {
         String text = Diagnosis.notRunning(WEB, "h1",
-                new ContainerInspection("x", "exited", Health.NONE, 137, true, null, 6L * 1024 * 1024), List.of());
+                new ContainerInspection("x", "exited", Health.NONE, 137, true, null, 6L * 1024 * 1024, null), List.of());
 
         assertThat(text).isEqualTo("container web of stack shop (deployment d-1) on host h1 was killed for running "
                 + "out of memory (limit 6 MiB)");

@@ -77,7 +77,7 @@ final class FakeRuntime implements ContainerRuntime {
     }
 
     @Override
-    public void pullImage(String image, Duration timeout) {
+    public void pullImage(String image, Duration timeout, PullProgress progress) {
         check();
         calls.add("pull " + image);
         if (pullFailure != null) {
@@ -127,7 +127,7 @@ final class FakeRuntime implements ContainerRuntime {
             return Optional.empty();
         }
         return Optional.of(new ContainerInspection(dockerId, row.dockerStatus(), Health.NONE, row.exitCode(),
-                row.oomKilled(), null, row.request().memoryBytes()));
+                row.oomKilled(), null, row.request().memoryBytes(), null));
     }
 
     @Override

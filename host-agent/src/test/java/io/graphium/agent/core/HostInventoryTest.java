@@ -48,7 +48,8 @@ class HostInventoryTest {
 
     @Test
     void containerTheAgentStoppedReadsStoppedNotExited() {
-        ContainerLifecycle lifecycle = new ContainerLifecycle(runtime, change -> { }, stops, "h1", Duration.ZERO);
+        ContainerLifecycle lifecycle = new ContainerLifecycle(runtime, change -> { }, stops, new SlotLocks(), "h1",
+                Duration.ZERO);
         lifecycle.deploy(Requests.web(Requests.WEB, "c-1"));
         lifecycle.stop("c-2", Requests.WEB, Duration.ofSeconds(1));
         String other = runtime.existing(new ContainerRef("shop", "d-1", "db"), "exited");

@@ -18,6 +18,7 @@ import io.graphium.agent.core.PortBinding;
 import io.graphium.agent.core.PortInUse;
 import io.graphium.agent.core.Protocol;
 import io.graphium.agent.core.StatusChange;
+import io.graphium.agent.core.SlotLocks;
 import io.graphium.agent.core.StopRequests;
 import io.graphium.infra.RequiresInfra;
 import java.io.IOException;
@@ -57,8 +58,8 @@ class DockerContainerRuntimeTest {
     final String run = "host-agent-" + UUID.randomUUID().toString().substring(0, 8);
     final String stack = "gt" + run.substring(run.length() - 8);
     final List<StatusChange> reported = new ArrayList<>();
-    final ContainerLifecycle lifecycle = new ContainerLifecycle(runtime(), reported::add, new StopRequests(), "h1",
-            Duration.ofSeconds(30));
+    final ContainerLifecycle lifecycle = new ContainerLifecycle(runtime(), reported::add, new StopRequests(),
+            new SlotLocks(), "h1", Duration.ofSeconds(30));
 
     @BeforeAll
     static void connect() {

@@ -1,0 +1,59 @@
+package io.graphium.agent;
+
+import io.graphium.agent.core.Reconciler;
+import io.graphium.agent.core.Reconciliation;
+import java.time.Duration;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs a reconciliation each time the Docker daemon (re)connects, retrying with growing pauses until one goes
+ * through (the desired state or the daemon may be unreachable for a while): at agent start and after every daemon
+ * restart, the host ends up as desired.
+ */
+final class Reconciling implements Runnable {
+
+    private static final Logger log = LoggerFactory.getLogger(Reconciling.class);
+    private static final Duration LONGEST_PAUSE = Duration.ofSeconds(10);
+
+    private final Reconciler reconciler;
+    private final String hostId;
+
+    Reconciling(Reconciler reconciler, String hostId) {
+        this.reconciler = reconciler;
+        this.hostId = hostId;
+    }
+
+    @Override
+    public void run() {
+        Duration pause = Duration.ofMillis(500);
+        for (int attempt = 1; !Thread.currentThread().isInterrupted(); attempt++) {
+            try {
+                List<Reconciliation.Action> actions = reconciler.reconcile();
+                log.info("Host {} reconciled with its desired state: {}", hostId, summary(actions));
+                return;
+            } catch (RuntimeException e) {
+                log.warn("Reconciliation of host {} failed (attempt {}), retrying in {} ms: {}", hostId, attempt,
+                        pause.toMillis(), e.getMessage());
+            }
+            try {
+                Thread.sleep(pause.toMillis()); // backoff between attempts, not synchronisation
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            pause = pause.multipliedBy(2).compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : pause.multipliedBy(2);
+        }
+    }
+
+    private static String summary(List<Reconciliation.Action> actions) {
+        if (actions.isEmpty()) {
+            return "nothing to do";
+        }
+        return actions.stream().map(a -> a.getClass().getSimpleName())
+                .collect(java.util.stream.Collectors.groupingBy(n -> n, java.util.TreeMap::new,
+                        java.util.stream.Collectors.counting()))
+                .toString();
+    }
+}
