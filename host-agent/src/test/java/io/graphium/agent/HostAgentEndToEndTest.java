@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.github.dockerjava.api.DockerClient;
+import io.graphium.agent.core.Reconciler;
 import io.graphium.events.ContainerSpec;
 import io.graphium.events.ContainerState;
 import io.graphium.events.ContainerStatusChanged;
 import io.graphium.events.DeployContainer;
+import io.graphium.events.DesiredContainer;
+import io.graphium.events.DesiredState;
 import io.graphium.events.EnvironmentVariable;
 import io.graphium.events.HostHeartbeat;
 import io.graphium.events.HostPort;
@@ -27,6 +30,7 @@ import io.graphium.kafka.KafkaClientSettings;
 import io.graphium.kafka.Topic;
 import io.graphium.kafka.Topics;
 import io.graphium.kafka.test.GraphiumKafkaTest;
+import io.graphium.kafka.test.TestEventClient;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
@@ -73,6 +77,8 @@ class HostAgentEndToEndTest {
     EventPublisher publisher;
     @Autowired
     DockerClient docker;
+    @Autowired
+    Reconciler reconciler;
     @Value("${spring.embedded.kafka.brokers}")
     String brokers;
     @Value("${graphium.kafka.registry-url}")
@@ -160,6 +166,84 @@ class HostAgentEndToEndTest {
         publisher.publish(commands, HOST, remove).get();
         awaitStatus(remove.getCommandId(), ContainerState.REMOVED);
         assertThat(containersOfThisTest()).isEmpty();
+    }
+
+    @Test
+    void reconcilesWithTheDesiredStateItReadsFromTheTopic() throws Exception {
+        DeployContainer wanted = deploy(freePort());
+        DesiredContainer web = desired(HOST, "desired-" + UUID.randomUUID(), wanted.getSpec());
+        DesiredContainer elsewhere = desired("other-host", "desired-" + UUID.randomUUID(), deploy(freePort())
+                .getSpec());
+        try (TestEventClient orchestrator = TestEventClient.reading(brokers, registryUrl, List.of())) {
+            orchestrator.send(Topics.DESIRED_CONTAINERS, key(HOST, "web"), web);
+            orchestrator.send(Topics.DESIRED_CONTAINERS, key("other-host", "web"), elsewhere);
+
+            reconciler.reconcile(); // as at a start of the agent or after a restart of its daemon
+
+            ContainerStatusChanged running = awaitStatus(web.getCommandId(), ContainerState.RUNNING);
+            assertThat(containersOfThisTest()).singleElement()
+                    .satisfies(c -> assertThat(c.getId()).isEqualTo(running.getDockerId()))
+                    .satisfies(c -> assertThat(c.getLabels()).containsEntry("io.graphium.command",
+                            web.getCommandId()));
+            assertThat(reconciler.reconcile()).extracting(a -> a.getClass().getSimpleName())
+                    .contains("Adopt").doesNotContain("Deploy");
+            assertThat(containersOfThisTest()).hasSize(1);
+
+            orchestrator.send(Topics.DESIRED_CONTAINERS, key(HOST, "web"), null); // tombstone: stack removed
+            reconciler.reconcile();
+
+            awaitEvent(ContainerStatusChanged.class, e -> e.getCommandId() == null
+                    && e.getState() == ContainerState.REMOVED && running.getDockerId().equals(e.getDockerId()));
+            assertThat(containersOfThisTest()).isEmpty();
+        }
+    }
+
+    /**
+     * Not a check but a measurement: create+start of a container through the agent (command published to its
+     * RUNNING event) against docker-java's create+start on the same daemon, same image and settings, one after the
+     * other. Figures are printed ("latency: ...").
+     */
+    @Test
+    void measuresCreateAndStartThroughTheAgentAgainstRawDockerJava() throws Exception {
+        int rounds = 10;
+        List<Long> agentMillis = new java.util.ArrayList<>();
+        List<Long> rawMillis = new java.util.ArrayList<>();
+        for (int i = 0; i < rounds; i++) {
+            DeployContainer deploy = deploy(freePort());
+            deploy.getSpec().setContainerName("web" + i);
+            deploy.getSpec().setDockerName(stack + "-web" + i);
+            long start = System.nanoTime();
+            publisher.publish(commands, HOST, deploy).get();
+            awaitStatus(deploy.getCommandId(), ContainerState.RUNNING);
+            agentMillis.add((System.nanoTime() - start) / 1_000_000);
+        }
+        for (int i = 0; i < rounds; i++) {
+            long start = System.nanoTime();
+            String id = docker.createContainerCmd("graphium/busybox:1").withName(stack + "-raw" + i)
+                    .withLabels(Map.of(TEST_LABEL, run)).withCmd("httpd", "-f", "-p", "8080", "-h", "/www")
+                    .withHostConfig(com.github.dockerjava.api.model.HostConfig.newHostConfig().withInit(true))
+                    .exec().getId();
+            docker.startContainerCmd(id).exec();
+            rawMillis.add((System.nanoTime() - start) / 1_000_000);
+        }
+        System.out.println("latency: create+start through the agent (command published -> RUNNING event) "
+                + figures(agentMillis) + "; raw docker-java create+start " + figures(rawMillis));
+        assertThat(containersOfThisTest()).hasSize(2 * rounds);
+    }
+
+    private static String figures(List<Long> millis) {
+        List<Long> sorted = millis.stream().sorted().toList();
+        return "p50 " + sorted.get(sorted.size() / 2) + " ms, min " + sorted.get(0) + " ms, max "
+                + sorted.get(sorted.size() - 1) + " ms (n=" + sorted.size() + ")";
+    }
+
+    private String key(String host, String container) {
+        return Topics.desiredContainerKey(host, stack, container);
+    }
+
+    private static DesiredContainer desired(String host, String commandId, ContainerSpec spec) {
+        return DesiredContainer.newBuilder().setEventId(UUID.randomUUID().toString()).setOccurredAt(Instant.now())
+                .setHostId(host).setCommandId(commandId).setState(DesiredState.RUNNING).setSpec(spec).build();
     }
 
     @Test

@@ -73,6 +73,6 @@ public final class ContainerWatch {
 
     private static ManagedContainer asExited(ContainerRef ref, ContainerInspection state) {
         return new ManagedContainer(ref, state.dockerId(), null, null, null, ContainerStatus.EXITED, Health.NONE,
-                state.exitCode(), null, null, null);
+                state.exitCode(), null, null, null, null);
     }
 }

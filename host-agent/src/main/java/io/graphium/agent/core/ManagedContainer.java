@@ -9,10 +9,11 @@ import java.util.List;
  * @param exitCode    when it has exited, its exit code; null otherwise or when unknown
  * @param cpuCores    its CPU limit, null for none
  * @param memoryBytes its memory limit, null for none
+ * @param hostId      the host id of the agent that created it (its label), null when it has none
  */
 public record ManagedContainer(ContainerRef ref, String dockerId, String dockerName, String image, String commandId,
                                ContainerStatus status, Health health, Integer exitCode, List<PortBinding> ports,
-                               Double cpuCores, Long memoryBytes) {
+                               Double cpuCores, Long memoryBytes, String hostId) {
 
     public ManagedContainer {
         ports = ports == null ? List.of() : List.copyOf(ports);
@@ -22,7 +23,7 @@ public record ManagedContainer(ContainerRef ref, String dockerId, String dockerN
     /** The same container with another status (e.g. EXITED seen as STOPPED because the agent stopped it). */
     public ManagedContainer withStatus(ContainerStatus newStatus) {
         return new ManagedContainer(ref, dockerId, dockerName, image, commandId, newStatus, health, exitCode, ports,
-                cpuCores, memoryBytes);
+                cpuCores, memoryBytes, hostId);
     }
 
     public boolean running() {

@@ -39,7 +39,8 @@ public final class Reconciler {
     public List<Reconciliation.Action> reconcile() {
         return locks.exclusively(() -> {
             List<Desired> desired = desiredState.read();
-            List<Reconciliation.Action> actions = Reconciliation.decide(runtime.observe().managed(), desired);
+            List<Reconciliation.Action> actions = Reconciliation.decide(runtime.observe().managed(), desired,
+                    hostId);
             actions.forEach(this::apply);
             return actions;
         });

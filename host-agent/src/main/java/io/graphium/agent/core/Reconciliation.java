@@ -17,6 +17,8 @@ import java.util.stream.Collectors;
  *   <li>desired STOPPED: {@link Stop} the container of that deployment if it runs, {@link Remove} the others;</li>
  *   <li>a managed container whose slot is not desired (absent or tombstoned): {@link Remove}.</li>
  * </ul>
+ * Only containers this host's agent created (host label = its host id) are judged: a container another agent
+ * made (a daemon shared by mistake, a test run next door) is never removed for not being desired here.
  */
 public final class Reconciliation {
 
@@ -43,7 +45,8 @@ public final class Reconciliation {
     }
 
     /** The actions, in a stable order: desired slots by key, then removals of undesired slots by docker id. */
-    public static List<Action> decide(List<ManagedContainer> observed, List<Desired> desired) {
+    public static List<Action> decide(List<ManagedContainer> found, List<Desired> desired, String hostId) {
+        List<ManagedContainer> observed = found.stream().filter(c -> hostId.equals(c.hostId())).toList();
         Map<String, List<ManagedContainer>> bySlot = observed.stream()
                 .collect(Collectors.groupingBy(Reconciliation::slot, LinkedHashMap::new, Collectors.toList()));
         List<Action> actions = new ArrayList<>();

@@ -266,7 +266,8 @@ public class DockerContainerRuntime implements ContainerRuntime {
                     labels.get(OwnershipLabels.COMMAND), status,
                     DockerStates.healthFromStatusText(container.getStatus()),
                     status == ContainerStatus.EXITED ? DockerStates.exitCodeFromStatusText(container.getStatus()) : null,
-                    fixed.ports(), fixed.cpuCores(), fixed.memoryBytes());
+                    fixed.ports(), fixed.cpuCores(), fixed.memoryBytes(),
+                    labels.get(OwnershipLabels.HOST));
         });
     }
 

@@ -19,7 +19,7 @@ class DeployPlanTest {
 
     static ManagedContainer container(String id, ContainerRef ref, ContainerStatus status) {
         return new ManagedContainer(ref, id, "shop-" + ref.containerName(), "img", "c", status, Health.NONE, null,
-                List.of(), null, null);
+                List.of(), null, null, "h1");
     }
 
     static Stream<Arguments> cases() {

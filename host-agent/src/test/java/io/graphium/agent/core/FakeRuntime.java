@@ -139,6 +139,7 @@ final class FakeRuntime implements ContainerRuntime {
         ContainerRef ref = OwnershipLabels.refOf(row.labels()).orElseThrow();
         return new ManagedContainer(ref, row.id(), row.request().dockerName(), row.request().image(),
                 row.labels().get(OwnershipLabels.COMMAND), DockerStates.status(row.dockerStatus()), Health.NONE,
-                null, row.request().ports(), row.request().cpuCores(), row.request().memoryBytes());
+                null, row.request().ports(), row.request().cpuCores(), row.request().memoryBytes(),
+                row.labels().get(OwnershipLabels.HOST));
     }
 }

@@ -53,20 +53,24 @@ class ReconciliationTest {
                         List.of(stopped(WEB)), List.of("Remove a", "Remove c", "Stop b")),
                 Arguments.of("not desired (absent or tombstoned): remove, after the desired slots",
                         List.of(container("z", GONE, RUNNING), container("a", WEB, RUNNING)),
-                        List.of(running(WEB), running(DB)), List.of("Deploy db", "Adopt a", "Remove z")));
+                        List.of(running(WEB), running(DB)), List.of("Deploy db", "Adopt a", "Remove z")),
+                Arguments.of("another host's container: not judged",
+                        List.of(new ManagedContainer(GONE, "y", "old-api", "img", "c", RUNNING, Health.NONE, null,
+                                List.of(), null, null, "h2")),
+                        List.of(), List.of()));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void decides(String name, List<ManagedContainer> observed, List<Desired> desired, List<String> expected) {
-        assertThat(Reconciliation.decide(observed, desired)).extracting(ReconciliationTest::describe)
+        assertThat(Reconciliation.decide(observed, desired, "h1")).extracting(ReconciliationTest::describe)
                 .containsExactlyElementsOf(expected);
     }
 
     @org.junit.jupiter.api.Test
     void removalsSayWhy() {
         List<Reconciliation.Action> actions = Reconciliation.decide(
-                List.of(container("z", GONE, RUNNING), container("a", WEB_OLD, EXITED)), List.of(stopped(WEB)));
+                List.of(container("z", GONE, RUNNING), container("a", WEB_OLD, EXITED)), List.of(stopped(WEB)), "h1");
         assertThat(actions).containsExactly(
                 new Reconciliation.Remove(container("a", WEB_OLD, EXITED), Reconciliation.OTHER_DEPLOYMENT),
                 new Reconciliation.Remove(container("z", GONE, RUNNING), Reconciliation.NOT_DESIRED));

@@ -59,16 +59,18 @@ class HostWatchTest {
 
     final String run = "host-watch-" + UUID.randomUUID().toString().substring(0, 8);
     final String stack = "hw" + run.substring(run.length() - 8);
+    /** A host id of its own: reconciliation judges only this host id's containers, never a neighbour test's. */
+    final String host = "hw-" + run;
     final List<StatusChange> reported = new CopyOnWriteArrayList<>();
     final List<Desired> desired = new CopyOnWriteArrayList<>();
     final ReportedStates states = new ReportedStates(reported::add);
     final StopRequests stops = new StopRequests();
     final SlotLocks locks = new SlotLocks();
     final NetworkHealthProbes probes = new NetworkHealthProbes("127.0.0.1", states, locks, Clock.systemUTC());
-    final ContainerLifecycle lifecycle = new ContainerLifecycle(runtime, states, stops, locks, "h1",
+    final ContainerLifecycle lifecycle = new ContainerLifecycle(runtime, states, stops, locks, host,
             Duration.ofSeconds(30));
     final Reconciler reconciler = new Reconciler(runtime, lifecycle, states, stops, locks, () -> List.copyOf(desired),
-            probes, "h1", Duration.ofSeconds(5));
+            probes, host, Duration.ofSeconds(5));
     DockerEventStream events;
 
     @BeforeAll
@@ -87,7 +89,7 @@ class HostWatchTest {
     void follow() {
         List<Boolean> connected = new CopyOnWriteArrayList<>();
         events = new DockerEventStream(client,
-                new ContainerWatch(runtime, states, stops, locks, probes, "h1")::on, () -> connected.add(true));
+                new ContainerWatch(runtime, states, stops, locks, probes, host)::on, () -> connected.add(true));
         events.start();
         await().atMost(DEADLINE).until(() -> !connected.isEmpty());
     }
