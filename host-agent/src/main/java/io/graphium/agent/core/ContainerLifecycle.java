@@ -134,8 +134,27 @@ public final class ContainerLifecycle {
                 continue;
             }
             stops.cleared(container.dockerId());
-            report(commandId, ref, ContainerStatus.REMOVED, container.dockerId(), null);
+            report(commandId, ref, ContainerStatus.REMOVED, container.dockerId(), removeVolumes
+                    ? removeUnusedStackVolumes(ref.stackId()) : null);
         }
+    }
+
+    /**
+     * Removes the named volumes the agent created for the stack that no container uses any more (a volume shared
+     * with another container of the stack stays until that one goes too); says which, or null for none.
+     */
+    private String removeUnusedStackVolumes(String stackId) {
+        List<String> removed = new java.util.ArrayList<>();
+        for (String volume : runtime.volumes(OwnershipLabels.stackVolumeFilter(stackId))) {
+            try {
+                runtime.removeVolume(volume);
+                removed.add(volume);
+            } catch (ContainerRuntimeException e) {
+                rethrowIfUnavailable(e);
+                // in use by another container of the stack: it goes with the last one
+            }
+        }
+        return removed.isEmpty() ? null : "removed the stack's volumes " + String.join(", ", removed);
     }
 
     private void createAndStart(ContainerRequest request) {
@@ -155,6 +174,11 @@ public final class ContainerLifecycle {
         }
         String dockerId;
         try {
+            for (Mount mount : request.mounts()) {
+                if (mount.type() == Mount.Type.VOLUME) {
+                    runtime.createVolume(mount.source(), OwnershipLabels.ofVolume(ref.stackId(), hostId));
+                }
+            }
             dockerId = runtime.create(request, request.allLabels(hostId));
         } catch (ContainerRuntimeException e) {
             rethrowIfUnavailable(e);

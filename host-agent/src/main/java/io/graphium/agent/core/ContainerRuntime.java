@@ -26,6 +26,18 @@ public interface ContainerRuntime {
     /** Pulls {@code image}, giving up after {@code timeout}, telling {@code progress} about each layer. */
     void pullImage(String image, Duration timeout, PullProgress progress);
 
+    /**
+     * Creates the named volume with {@code labels} when it does not exist yet; an existing volume (e.g. one an
+     * operator made) is left as it is, without our labels, so it is never removed by the agent.
+     */
+    void createVolume(String name, Map<String, String> labels);
+
+    /** The names of the volumes carrying all of {@code labels}. */
+    List<String> volumes(Map<String, String> labels);
+
+    /** Removes the volume; nothing when it is gone; CONFLICT when a container still uses it. */
+    void removeVolume(String name);
+
     /** Creates (does not start) the container with exactly {@code labels}; returns its id. */
     String create(ContainerRequest request, Map<String, String> labels);
 

@@ -33,6 +33,16 @@ public final class OwnershipLabels {
         return labels;
     }
 
+    /** The labels of a named volume the agent creates for {@code stackId}: the stack's own, removed with it. */
+    public static Map<String, String> ofVolume(String stackId, String hostId) {
+        return Map.of(MANAGED, "true", STACK, stackId, HOST, hostId);
+    }
+
+    /** The labels to filter by to find the named volumes the agent created for {@code stackId}. */
+    public static Map<String, String> stackVolumeFilter(String stackId) {
+        return Map.of(MANAGED, "true", STACK, stackId);
+    }
+
     /** The labels to filter by to find every container of one stack slot (any deployment). */
     public static Map<String, String> slotFilter(String stackId, String containerName) {
         return Map.of(MANAGED, "true", STACK, stackId, CONTAINER, containerName);

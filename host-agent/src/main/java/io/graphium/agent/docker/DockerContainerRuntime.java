@@ -161,6 +161,39 @@ public class DockerContainerRuntime implements ContainerRuntime {
     }
 
     @Override
+    public void createVolume(String name, Map<String, String> labels) {
+        try {
+            client.inspectVolumeCmd(name).exec();
+            return; // exists: not ours to label
+        } catch (NotFoundException missing) {
+            // create it below
+        } catch (RuntimeException e) {
+            throw DockerFailures.translate("inspect volume " + name, e);
+        }
+        DockerFailures.call("create volume " + name,
+                () -> client.createVolumeCmd().withName(name).withLabels(labels).exec());
+    }
+
+    @Override
+    public List<String> volumes(Map<String, String> labels) {
+        List<String> filter = labels.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList();
+        var found = DockerFailures.call("list volumes", () -> client.listVolumesCmd()
+                .withFilter("label", filter).exec().getVolumes());
+        return found == null ? List.of() : found.stream().map(v -> v.getName()).toList();
+    }
+
+    @Override
+    public void removeVolume(String name) {
+        try {
+            client.removeVolumeCmd(name).exec();
+        } catch (NotFoundException alreadyGone) {
+            // nothing to do
+        } catch (RuntimeException e) {
+            throw DockerFailures.translate("remove volume " + name, e);
+        }
+    }
+
+    @Override
     public String create(ContainerRequest request, Map<String, String> labels) {
         return DockerFailures.call("create " + request.dockerName(),
                 () -> ContainerCreation.command(client, request, labels, bindAddress).exec().getId());

@@ -86,6 +86,32 @@ final class FakeRuntime implements ContainerRuntime {
         images.add(image);
     }
 
+    final Map<String, Map<String, String>> volumes = new LinkedHashMap<>();
+
+    @Override
+    public void createVolume(String name, Map<String, String> labels) {
+        check();
+        volumes.putIfAbsent(name, labels);
+    }
+
+    @Override
+    public List<String> volumes(Map<String, String> labels) {
+        check();
+        return volumes.entrySet().stream().filter(v -> v.getValue().entrySet().containsAll(labels.entrySet()))
+                .map(Map.Entry::getKey).toList();
+    }
+
+    @Override
+    public void removeVolume(String name) {
+        check();
+        boolean used = containers.values().stream().anyMatch(row -> row.request().mounts().stream()
+                .anyMatch(m -> m.type() == Mount.Type.VOLUME && m.source().equals(name)));
+        if (used) {
+            throw new ContainerRuntimeException(ContainerRuntimeException.Kind.CONFLICT, "volume is in use");
+        }
+        volumes.remove(name);
+    }
+
     @Override
     public String create(ContainerRequest request, Map<String, String> labels) {
         check();

@@ -11,12 +11,14 @@ import io.graphium.agent.core.ContainerLifecycle;
 import io.graphium.agent.core.ContainerRef;
 import io.graphium.agent.core.ContainerRequest;
 import io.graphium.agent.core.ContainerStatus;
+import io.graphium.agent.core.HealthCheck;
 import io.graphium.agent.core.HostObservation;
 import io.graphium.agent.core.ManagedContainer;
 import io.graphium.agent.core.Mount;
 import io.graphium.agent.core.PortBinding;
 import io.graphium.agent.core.PortInUse;
 import io.graphium.agent.core.Protocol;
+import io.graphium.agent.core.RestartPolicy;
 import io.graphium.agent.core.StatusChange;
 import io.graphium.agent.core.SlotLocks;
 import io.graphium.agent.core.StopRequests;
@@ -141,6 +143,53 @@ class DockerContainerRuntimeTest {
         assertThat(seen.portsInUse()).contains(new PortInUse(port, Protocol.TCP));
         assertThat(seen.containersRunning()).isPositive();
         assertThat(runtime.hostFacts().dockerVersion()).isNotBlank();
+    }
+
+    @Test
+    void removeWithVolumesRemovesOnlyTheNamedVolumesTheAgentCreatedForTheStack() throws Exception {
+        String own = stack + "-data";
+        String operators = stack + "-operator";
+        client.createVolumeCmd().withName(operators).withLabels(Map.of(TEST_LABEL, run)).exec();
+        try {
+            ContainerRequest request = web("d-1", freePort(), List.of(new Mount(Mount.Type.VOLUME, own, "/data", false),
+                    new Mount(Mount.Type.VOLUME, operators, "/shared", true)));
+            lifecycle.deploy(request);
+            assertThat(client.inspectVolumeCmd(own).exec().getLabels()).containsEntry("io.graphium.stack", stack);
+            assertThat(client.inspectContainerCmd(reported.get(1).dockerId()).exec().getMounts())
+                    .extracting(m -> m.getDestination().getPath(), InspectContainerResponse.Mount::getRW)
+                    .contains(org.assertj.core.groups.Tuple.tuple("/data", true),
+                            org.assertj.core.groups.Tuple.tuple("/shared", false));
+
+            lifecycle.remove("rm-1", request.ref(), true);
+
+            assertThat(reported.get(reported.size() - 1).message()).isEqualTo("removed the stack's volumes " + own);
+            assertThat(client.listVolumesCmd().exec().getVolumes()).extracting(v -> v.getName())
+                    .doesNotContain(own).contains(operators);
+        } finally {
+            removeWhatThisTestCreated();
+            client.listVolumesCmd().exec().getVolumes().stream().map(v -> v.getName())
+                    .filter(n -> n.equals(own) || n.equals(operators))
+                    .forEach(n -> client.removeVolumeCmd(n).exec());
+        }
+    }
+
+    @Test
+    void restartPolicyAndCommandHealthCheckAreGivenToDocker() throws Exception {
+        ContainerRequest plain = web("d-1", freePort(), List.of());
+        HealthCheck check = new HealthCheck(HealthCheck.Type.COMMAND, List.of("true"), null, 0,
+                Duration.ofSeconds(2), Duration.ofSeconds(1), 4, Duration.ofSeconds(3));
+        lifecycle.deploy(new ContainerRequest(plain.ref(), plain.commandId(), plain.dockerName(), plain.image(),
+                plain.ports(), plain.environment(), plain.mounts(), plain.command(), null, null, plain.labels(),
+                new RestartPolicy(RestartPolicy.Mode.UNLESS_STOPPED, 0), check));
+
+        InspectContainerResponse inspected = client.inspectContainerCmd(reported.get(1).dockerId()).exec();
+        assertThat(inspected.getHostConfig().getRestartPolicy().getName()).isEqualTo("unless-stopped");
+        assertThat(inspected.getConfig().getHealthcheck().getTest()).containsExactly("CMD", "true");
+        assertThat(inspected.getConfig().getHealthcheck().getInterval()).isEqualTo(2_000_000_000L);
+        assertThat(inspected.getConfig().getHealthcheck().getTimeout()).isEqualTo(1_000_000_000L);
+        assertThat(inspected.getConfig().getHealthcheck().getRetries()).isEqualTo(4);
+        assertThat(inspected.getConfig().getHealthcheck().getStartPeriod()).isEqualTo(3_000_000_000L);
+        assertThat(inspected.getConfig().getLabels()).doesNotContainKey(HealthCheck.LABEL);
     }
 
     @Test
