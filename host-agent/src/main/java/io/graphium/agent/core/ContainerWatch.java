@@ -61,7 +61,7 @@ public final class ContainerWatch {
                 if (state.running()) {
                     return; // already restarted (restart policy): its start event follows
                 }
-                ContainerStatus status = stops.view(asExited(event.ref(), state)).status();
+                ContainerStatus status = stops.requested(id) ? ContainerStatus.STOPPED : ContainerStatus.EXITED;
                 String diagnosis = status == ContainerStatus.STOPPED ? null
                         : Diagnosis.notRunning(event.ref(), hostId, state, runtime.lastLogLines(id, Diagnosis.LOG_LINES));
                 reporter.reportObserved(new StatusChange(null, event.ref(), status, Health.NONE, id,
@@ -69,10 +69,5 @@ public final class ContainerWatch {
             }
             default -> throw new IllegalStateException("unexpected " + event.kind());
         }
-    }
-
-    private static ManagedContainer asExited(ContainerRef ref, ContainerInspection state) {
-        return new ManagedContainer(ref, state.dockerId(), null, null, null, ContainerStatus.EXITED, Health.NONE,
-                state.exitCode(), null, null, null, null);
     }
 }

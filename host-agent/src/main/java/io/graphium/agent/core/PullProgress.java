@@ -1,8 +1,8 @@
 package io.graphium.agent.core;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -17,11 +17,11 @@ public final class PullProgress {
 
     private final String image;
     private final Consumer<String> out;
-    private final Clock clock;
+    private final InstantSource clock;
     private final Map<String, long[]> layers = new LinkedHashMap<>();
     private Instant lastSent;
 
-    public PullProgress(String image, Consumer<String> out, Clock clock) {
+    public PullProgress(String image, Consumer<String> out, InstantSource clock) {
         this.image = image;
         this.out = out;
         this.clock = clock;

@@ -39,8 +39,9 @@ public final class Reconciler {
     public List<Reconciliation.Action> reconcile() {
         return locks.exclusively(() -> {
             List<Desired> desired = desiredState.read();
-            List<Reconciliation.Action> actions = Reconciliation.decide(runtime.observe().managed(), desired,
-                    hostId);
+            List<ManagedContainer> observed = runtime.observe().managed();
+            rememberDesiredStops(observed, desired);
+            List<Reconciliation.Action> actions = Reconciliation.decide(observed, desired, hostId);
             actions.forEach(this::apply);
             return actions;
         });
@@ -60,6 +61,19 @@ public final class Reconciler {
             lifecycle.stop(stop.desired().commandId(), stop.desired().ref(), stopGrace);
         } else if (action instanceof Reconciliation.Remove remove) {
             removeUndesired(remove.container(), remove.reason());
+        }
+    }
+
+    /**
+     * An exited container whose desired state is STOPPED was stopped on purpose (before an agent restart, which
+     * forgets its stop requests): reported STOPPED, not EXITED.
+     */
+    private void rememberDesiredStops(List<ManagedContainer> observed, List<Desired> desired) {
+        for (Desired wanted : desired) {
+            if (!wanted.running()) {
+                observed.stream().filter(c -> c.ref().equals(wanted.ref()) && c.status() == ContainerStatus.EXITED)
+                        .forEach(c -> stops.stopped(c.dockerId()));
+            }
         }
     }
 

@@ -19,6 +19,11 @@ public final class StopRequests {
         stopped.remove(dockerId);
     }
 
+    /** True when the agent stopped {@code dockerId} (on request or to match the desired state). */
+    public boolean requested(String dockerId) {
+        return stopped.contains(dockerId);
+    }
+
     /** {@code container} as the agent reports it. */
     public ManagedContainer view(ManagedContainer container) {
         return container.status() == ContainerStatus.EXITED && stopped.contains(container.dockerId())

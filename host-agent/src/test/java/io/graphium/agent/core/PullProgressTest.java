@@ -2,9 +2,7 @@ package io.graphium.agent.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -15,24 +13,8 @@ class PullProgressTest {
     void sumsTheLayersAndSpeaksAtMostOncePerSecond() {
         Instant start = Instant.parse("2026-11-26T10:00:00Z");
         Instant[] now = {start};
-        Clock clock = new Clock() {
-            @Override
-            public java.time.ZoneId getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(java.time.ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return now[0];
-            }
-        };
         List<String> said = new ArrayList<>();
-        PullProgress progress = new PullProgress("graphium/x:1", said::add, clock);
+        PullProgress progress = new PullProgress("graphium/x:1", said::add, () -> now[0]);
 
         progress.layer("a", 2_000_000, 10_000_000);
         progress.layer("b", 0, 10_000_000);

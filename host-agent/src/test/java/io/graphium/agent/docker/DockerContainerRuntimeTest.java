@@ -51,8 +51,7 @@ import org.junit.jupiter.api.io.TempDir;
 class DockerContainerRuntimeTest {
 
     static final String IMAGE = "graphium/busybox:1";
-    static final String TEST_LABEL = "graphium.test";
-    static final URI DOCKER = URI.create("unix:///var/run/docker.sock");
+    static final String TEST_LABEL = LocalDaemon.TEST_LABEL;
 
     static DockerClient client;
     static DockerContainerRuntime runtime;
@@ -65,9 +64,8 @@ class DockerContainerRuntimeTest {
 
     @BeforeAll
     static void connect() {
-        client = DockerClients.create(DOCKER, Duration.ofSeconds(60));
-        DockerClients.awaitDaemon(client, DOCKER, 3);
-        runtime = new DockerContainerRuntime(client, "0.0.0.0", Duration.ofSeconds(60));
+        client = LocalDaemon.connect();
+        runtime = LocalDaemon.runtime(client);
     }
 
     @AfterAll
@@ -77,8 +75,7 @@ class DockerContainerRuntimeTest {
 
     @AfterEach
     void removeWhatThisTestCreated() {
-        client.listContainersCmd().withShowAll(true).withLabelFilter(Map.of(TEST_LABEL, run)).exec()
-                .forEach(c -> client.removeContainerCmd(c.getId()).withForce(true).withRemoveVolumes(true).exec());
+        LocalDaemon.removeContainersOf(client, run);
     }
 
     private static DockerContainerRuntime runtime() {

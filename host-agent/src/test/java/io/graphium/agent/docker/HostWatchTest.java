@@ -26,7 +26,6 @@ import io.graphium.agent.probe.NetworkHealthProbes;
 import io.graphium.infra.RequiresInfra;
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -50,8 +49,7 @@ import org.junit.jupiter.api.Test;
 class HostWatchTest {
 
     static final String IMAGE = "graphium/busybox:1";
-    static final String TEST_LABEL = "graphium.test";
-    static final URI DOCKER = URI.create("unix:///var/run/docker.sock");
+    static final String TEST_LABEL = LocalDaemon.TEST_LABEL;
     static final Duration DEADLINE = Duration.ofSeconds(30);
 
     static DockerClient client;
@@ -75,9 +73,8 @@ class HostWatchTest {
 
     @BeforeAll
     static void connect() {
-        client = DockerClients.create(DOCKER, Duration.ofSeconds(60));
-        DockerClients.awaitDaemon(client, DOCKER, 3);
-        runtime = new DockerContainerRuntime(client, "0.0.0.0", Duration.ofSeconds(60));
+        client = LocalDaemon.connect();
+        runtime = LocalDaemon.runtime(client);
     }
 
     @AfterAll
@@ -98,8 +95,7 @@ class HostWatchTest {
     void removeWhatThisTestCreated() {
         events.close();
         probes.close();
-        client.listContainersCmd().withShowAll(true).withLabelFilter(Map.of(TEST_LABEL, run)).exec()
-                .forEach(c -> client.removeContainerCmd(c.getId()).withForce(true).withRemoveVolumes(true).exec());
+        LocalDaemon.removeContainersOf(client, run);
     }
 
     ContainerRequest web(String name, int hostPort, List<String> command, RestartPolicy restart, HealthCheck check) {
