@@ -17,7 +17,7 @@ while [ $# -gt 0 ]; do
     esac
 done
 [ -f "$jar" ] || { echo "build-deb: --jar must name the agent's jar (got '$jar')" >&2; exit 2; }
-[ -n "$version" ] && [ -n "$out" ] || { echo "build-deb: --version and --out are required" >&2; exit 2; }
+if [ -z "$version" ] || [ -z "$out" ]; then echo "build-deb: --version and --out are required" >&2; exit 2; fi
 command -v dpkg-deb >/dev/null || { echo "build-deb: dpkg-deb not found (apt-get install dpkg)" >&2; exit 1; }
 
 # Debian orders 0.1.0~SNAPSHOT before 0.1.0; a '-' would start a Debian revision.

@@ -1,5 +1,5 @@
 #!/bin/sh
-# Installs the Graphium host agent on this host (or into a scratch root): the jar, its JVM options, the systemd unit
+# Installs the Graphium host agent on this host (or into a scratch root): the jar, its launcher and JVM options, the systemd unit
 # and the config file, in the same layout as the graphium-agent Debian package. Safe to run again (an upgrade):
 # replaces the jar, options and unit, and never touches an existing /etc/graphium/agent.properties.
 #
@@ -41,6 +41,7 @@ root="${root%/}"
 install -d -m 0755 "$root/usr/lib/graphium-agent" "$root/usr/lib/systemd/system" "$root/etc/graphium"
 install -m 0644 "$jar" "$root/usr/lib/graphium-agent/graphium-agent.jar"
 install -m 0644 "$here/jvm.options" "$root/usr/lib/graphium-agent/jvm.options"
+install -m 0755 "$here/graphium-agent" "$root/usr/lib/graphium-agent/graphium-agent"
 install -m 0644 "$here/graphium-agent.service" "$root/usr/lib/systemd/system/graphium-agent.service"
 doc="$here/../../docs/operations.md"
 [ ! -f "$doc" ] || install -D -m 0644 "$doc" "$root/usr/share/doc/graphium-agent/operations.md"

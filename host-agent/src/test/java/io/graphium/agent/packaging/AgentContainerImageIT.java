@@ -85,7 +85,8 @@ class AgentContainerImageIT {
                     && type.isInstance(r.value()), REGISTRATION_DEADLINE);
             return record.value();
         } catch (RuntimeException e) {
-            throw new AssertionError("no " + type.getSimpleName() + " of " + hostId + "; agent container:\n" + logs(), e);
+            throw new AssertionError("no " + type.getSimpleName() + " of " + hostId + "; agent container:\n"
+                    + logs(), e);
         }
     }
 

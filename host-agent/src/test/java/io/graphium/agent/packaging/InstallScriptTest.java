@@ -21,7 +21,7 @@ class InstallScriptTest {
     Path dir;
 
     @Test
-    void installsJarOptionsUnitAndConfigWhereTheUnitLooksForThem() throws IOException {
+    void installsLauncherJarOptionsUnitAndConfigWhereTheUnitLooksForThem() throws IOException {
         Path root = dir.resolve("root");
         String output = Commands.succeed(DEADLINE, INSTALL.toString(), "--root", root.toString(), "--jar",
                 jar("version 1").toString());
@@ -33,6 +33,8 @@ class InstallScriptTest {
                 assertThat(root.resolve(file.substring(1))).as("named in ExecStart").isRegularFile();
             }
         }
+        assertThat(root.resolve("usr/lib/graphium-agent/graphium-agent")).isExecutable();
+        assertThat(root.resolve("usr/lib/graphium-agent/jvm.options")).isRegularFile();
         assertThat(root.resolve("usr/lib/graphium-agent/graphium-agent.jar")).hasContent("version 1");
         assertThat(root.resolve("etc/graphium/agent.properties")).hasSameTextualContentAs(
                 Commands.PACKAGING.resolve("agent.properties"));

@@ -16,11 +16,12 @@ class SystemdUnitTest {
 
     private static final Path UNIT = Commands.PACKAGING.resolve("graphium-agent.service");
     private static final Duration DEADLINE = Duration.ofSeconds(60);
+    private static final String LAUNCHER = "/usr/lib/graphium-agent/graphium-agent";
 
     @Test
-    void systemdAcceptsTheUnitWithoutAWarning() {
+    void systemdAcceptsTheUnitWithoutAWarning(@TempDir Path dir) throws IOException {
         assumeTrue(Commands.available("systemd-analyze"), "systemd-analyze is not installed");
-        Commands.Result verified = verify(UNIT);
+        Commands.Result verified = verify(withLauncherFromTheSources(Files.readString(UNIT), dir));
         assertThat(verified.exitCode()).as(verified.output()).isZero();
         assertThat(verified.output().lines().filter(line -> line.contains("graphium-agent.service"))).isEmpty();
     }
@@ -28,17 +29,15 @@ class SystemdUnitTest {
     @Test
     void verificationWouldCatchAMistakeInTheUnit(@TempDir Path dir) throws IOException {
         assumeTrue(Commands.available("systemd-analyze"), "systemd-analyze is not installed");
-        Path broken = dir.resolve("graphium-agent.service");
-        Files.writeString(broken, Files.readString(UNIT).replace("Restart=always", "Restart=allways"));
+        String typo = Files.readString(UNIT).replace("Restart=always", "Restart=allways");
+        Path broken = withLauncherFromTheSources(typo, dir);
         assertThat(verify(broken).output()).contains("graphium-agent.service:", "allways");
     }
 
     @Test
     void runsTheInstalledJarWithTheConfigFileAndRestartsAlways() {
         SystemdUnit unit = SystemdUnit.read(UNIT);
-        assertThat(unit.value("Service", "ExecStart"))
-                .startsWith("/usr/bin/java @/usr/lib/graphium-agent/jvm.options ")
-                .contains("-jar /usr/lib/graphium-agent/graphium-agent.jar")
+        assertThat(unit.value("Service", "ExecStart")).startsWith(LAUNCHER + " ")
                 .endsWith("--spring.config.additional-location=file:/etc/graphium/agent.properties");
         assertThat(unit.value("Service", "Restart")).isEqualTo("always");
         assertThat(unit.value("Service", "SuccessExitStatus")).isEqualTo("143");
@@ -75,6 +74,13 @@ class SystemdUnitTest {
         SystemdUnit unit = SystemdUnit.read(UNIT);
         assertThat(unit.value("Service", "MemoryMax")).matches("\\d+M");
         assertThat(unit.value("Service", "MemoryHigh")).matches("\\d+M");
+    }
+
+    /** systemd checks that ExecStart exists: point it at the launcher's source (install.sh puts it in place). */
+    private static Path withLauncherFromTheSources(String unit, Path dir) throws IOException {
+        assertThat(unit).contains("ExecStart=" + LAUNCHER + " ");
+        return Files.writeString(dir.resolve("graphium-agent.service"),
+                unit.replace("ExecStart=" + LAUNCHER, "ExecStart=" + Commands.PACKAGING.resolve("graphium-agent")));
     }
 
     private static Commands.Result verify(Path unit) {
