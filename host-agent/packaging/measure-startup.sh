@@ -5,24 +5,32 @@
 #   cpu_ms_to_registered  CPU time the JVM used until then (less sensitive to a busy machine than wall time)
 #   rss_idle_mib   VmRSS of the JVM after it idled for --idle seconds (default 30)
 # Usage: GRAPHIUM_KAFKA=HOST:PORT GRAPHIUM_REGISTRY=URL host-agent/packaging/measure-startup.sh \
-#            [--jar JAR] [--idle SECONDS] [--runs N] [-- JVM_OPTION...]
-# Without JVM options it uses the ones the packages install (jvm.options beside this script). Prints one line per
-# run. The agent talks to the local Docker daemon (GRAPHIUM_AGENT_DOCKER_HOST, default the standard socket) and
-# binds its health endpoint to a free port; it is stopped at the end of each run.
+#            [--jar JAR | --launcher] [--idle SECONDS] [--runs N] [-- JVM_OPTION...]
+# Without JVM options it uses the ones the packages install (jvm.options beside this script). --launcher installs
+# the jar into a scratch root (install.sh) and starts it as the unit does, through the launcher, with one state
+# directory for all runs: run 1 writes the class-data archive when it stops, later runs use it (JVM options given
+# are then added to jvm.options, as GRAPHIUM_AGENT_JAVA_OPTS). Prints one line per run. The agent talks to the
+# local Docker daemon (GRAPHIUM_AGENT_DOCKER_HOST, default the standard socket) and binds its health endpoint to a
+# free port; it is stopped at the end of each run.
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
-jar="$(ls "$here"/../target/host-agent-*[0-9].jar 2>/dev/null | head -n 1 || true)"
+jar=""
+for candidate in "$here"/../target/host-agent-*[0-9].jar; do
+    [[ -f "$candidate" ]] && jar="$candidate"
+done
 idle=30
+launcher=false
 runs=1
 jvm_options=()
 while (($# > 0)); do
     case "$1" in
         --jar) jar="$2"; shift 2 ;;
+        --launcher) launcher=true; shift ;;
         --idle) idle="$2"; shift 2 ;;
         --runs) runs="$2"; shift 2 ;;
         --) shift; jvm_options=("$@"); break ;;
-        -h | --help) sed -n '2,9p' "$0"; exit 0 ;;
+        -h | --help) sed -n '2,15p' "$0"; exit 0 ;;
         *) echo "measure-startup: unknown argument $1 (see --help)" >&2; exit 2 ;;
     esac
 done
@@ -38,20 +46,29 @@ cpu_ms() { awk -v hz="$(getconf CLK_TCK)" '{print int(($14 + $15) * 1000 / hz)}'
 now_ms() { local t="${EPOCHREALTIME/[.,]/}"; echo $((10#$t / 1000)); }
 
 log="$(mktemp)"
+scratch="$(mktemp -d)"
 pid=""
 cleanup() {
     if [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null; then
         kill "$pid"; wait "$pid" 2>/dev/null || true
     fi
-    rm -f "$log"
+    rm -rf "$log" "$scratch"
 }
 trap cleanup EXIT
+
+agent=(java "${jvm_options[@]}" -jar "$jar")
+if [[ "$launcher" == true ]]; then
+    "$here/install.sh" --root "$scratch/root" --jar "$jar" --files-only >/dev/null
+    mkdir -p "$scratch/state"
+    agent=(env STATE_DIRECTORY="$scratch/state" "GRAPHIUM_AGENT_JAVA_OPTS=${jvm_options[*]#@$here/jvm.options}"
+        "$scratch/root/usr/lib/graphium-agent/graphium-agent")
+fi
 
 for run in $(seq 1 "$runs"); do
     : >"$log"
     host_id="measure-$$-$run"
     launched=$(now_ms)
-    GRAPHIUM_AGENT_HOST_ID="$host_id" GRAPHIUM_HTTP_PORT=0 java "${jvm_options[@]}" -jar "$jar" >"$log" 2>&1 &
+    GRAPHIUM_AGENT_HOST_ID="$host_id" GRAPHIUM_HTTP_PORT=0 "${agent[@]}" >"$log" 2>&1 &
     pid=$!
     started_ms=""
     registered_ms=""
