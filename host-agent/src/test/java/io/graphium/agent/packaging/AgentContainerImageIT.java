@@ -14,6 +14,8 @@ import io.graphium.infra.SchemaRegistryProcess;
 import io.graphium.infra.TestbedHost;
 import io.graphium.kafka.Topics;
 import io.graphium.kafka.test.TestEventClient;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -41,7 +43,7 @@ class AgentContainerImageIT {
     private final String hostId = "container-agent-" + run;
 
     @Test
-    void theAgentInTheImageRegistersTheHostWhoseSocketItWasGiven() {
+    void theAgentInTheImageRegistersTheHostWhoseSocketItWasGiven() throws IOException {
         try (DockerTestbed testbed = DockerTestbed.up(1);
              KafkaBrokerProcess kafka = KafkaBrokerProcess.start(testbed.gatewayAddress());
              SchemaRegistryProcess registry = SchemaRegistryProcess.start(testbed.gatewayAddress())) {
@@ -54,6 +56,9 @@ class AgentContainerImageIT {
                 Commands.succeed(BUILD_DEADLINE, "docker", "build", "-q", "--build-arg", "SERVICE=host-agent",
                         "--build-arg", "JRE_IMAGE=graphium/jre:17", "-t", image,
                         InfraScript.repositoryRoot().toString());
+                assertThat(Commands.succeed(DOCKER_DEADLINE, "docker", "run", "--rm", "--entrypoint", "cat", image,
+                        "/opt/graphium/jvm.options")).as("the options the packages install")
+                        .isEqualTo(Files.readString(Commands.PACKAGING.resolve("jvm.options")));
                 Commands.succeed(DOCKER_DEADLINE, "docker", "run", "-d", "--name", container, "--label", TEST_LABEL,
                         "-v", host.dockerSocket() + ":/var/run/docker.sock",
                         "-e", "GRAPHIUM_KAFKA=" + kafka.bootstrapServers(), "-e", "GRAPHIUM_REGISTRY=" + registry.url(),

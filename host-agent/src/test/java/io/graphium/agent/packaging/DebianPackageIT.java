@@ -56,6 +56,7 @@ class DebianPackageIT {
         Path jar = root.resolve("usr/lib/graphium-agent/graphium-agent.jar");
         assertThat(Files.size(jar)).isEqualTo(Files.size(Path.of(System.getProperty("graphium.agent.jar",
                 "target/host-agent-0.1.0.jar"))));
+        assertThat(root.resolve("usr/lib/graphium-agent/graphium-agent")).isExecutable();
         assertThat(root.resolve("usr/lib/graphium-agent/jvm.options")).hasSameTextualContentAs(
                 Commands.PACKAGING.resolve("jvm.options"));
         assertThat(root.resolve("usr/lib/systemd/system/graphium-agent.service")).hasSameTextualContentAs(
