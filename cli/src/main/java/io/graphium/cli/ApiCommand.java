@@ -1,6 +1,9 @@
 package io.graphium.cli;
 
+import io.graphium.cli.api.Json;
 import io.graphium.cli.api.OrchestratorClient;
+import io.graphium.cli.api.Problem;
+import io.graphium.cli.api.Submission;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
@@ -37,5 +40,20 @@ public abstract class ApiCommand implements Callable<Integer> {
 
     protected PrintWriter err() {
         return spec.commandLine().getErr();
+    }
+
+    /**
+     * Reports a rejection the user can act on: the server's body as is with {@code --output json}, and always the
+     * summary plus each problem on its own line, with its JSON path, on stderr. A rejection is a usage error.
+     */
+    protected int rejected(Submission.Rejected<?> rejected) {
+        Problem problem = rejected.problem();
+        if (jsonOutput() && !rejected.json().isMissingNode()) {
+            out().println(Json.pretty(rejected.json()));
+        }
+        err().println("error: " + problem.summary());
+        problem.problems().forEach(p -> err().println("  " + p.path() + ": " + p.message()));
+        err().flush();
+        return ExitCode.USAGE;
     }
 }

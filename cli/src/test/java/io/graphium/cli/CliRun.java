@@ -14,7 +14,7 @@ public final class CliRun {
 
     /** "Now" for every test: two hours after the canned stacks were requested. */
     public static final Instant NOW = Instant.parse("2026-03-01T12:00:00Z");
-    public static final Duration FAST_POLL = Duration.ofMillis(10);
+    public static final Duration FAST_RECONNECT = Duration.ofMillis(10);
 
     public record Result(int exitCode, String out, String err) {
 
@@ -31,7 +31,7 @@ public final class CliRun {
     }
 
     public static Result run(String... args) {
-        return run(new CliContext(false, Clock.fixed(NOW, ZoneOffset.UTC), FAST_POLL), args);
+        return run(new CliContext(false, Clock.fixed(NOW, ZoneOffset.UTC), FAST_RECONNECT), args);
     }
 
     public static Result run(CliContext context, String... args) {

@@ -1,0 +1,40 @@
+package io.graphium.cli.stack;
+
+import io.graphium.cli.ApiCommand;
+import io.graphium.cli.ExitCode;
+import io.graphium.cli.api.Json;
+import io.graphium.cli.api.Submission;
+import picocli.CommandLine.Parameters;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Base of {@code stack stop}, {@code start} and {@code rm}: one request about one stack that the orchestrator accepts
+ * (202) and then carries out asynchronously; the command says so and how to follow it. 404 (unknown stack) and 409
+ * (not possible in the stack's status) are usage errors with the server's reason.
+ */
+abstract class StackChangeCommand extends ApiCommand {
+
+    @Parameters(paramLabel = "ID", description = "Stack id")
+    protected String stackId;
+
+    /** Sends the request. */
+    protected abstract Submission<JsonNode> submit();
+
+    /** What was asked, for "Stop requested for stack shop." */
+    protected abstract String requested();
+
+    @Override
+    public Integer call() {
+        Submission<JsonNode> outcome = submit();
+        if (outcome instanceof Submission.Rejected<JsonNode> rejected) {
+            return rejected(rejected);
+        }
+        if (jsonOutput()) {
+            out().println(outcome.json().isMissingNode() ? "{}" : Json.pretty(outcome.json()));
+        } else {
+            out().println(requested() + " for stack " + stackId + ".");
+            out().println("Follow it: graphium stack events " + stackId + " --follow" + root().serverHint());
+        }
+        return ExitCode.OK;
+    }
+}
