@@ -34,6 +34,15 @@ public final class CliRun {
         return run(new CliContext(false, Clock.fixed(NOW, ZoneOffset.UTC), FAST_RECONNECT), args);
     }
 
+    /** Runs against the fake orchestrator: {@code --server} is added at the end. */
+    public static Result run(FakeOrchestrator orchestrator, String... args) {
+        String[] line = new String[args.length + 2];
+        System.arraycopy(args, 0, line, 0, args.length);
+        line[args.length] = "--server";
+        line[args.length + 1] = orchestrator.url();
+        return run(line);
+    }
+
     public static Result run(CliContext context, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();

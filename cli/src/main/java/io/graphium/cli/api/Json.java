@@ -5,11 +5,12 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The CLI's one JSON mapper: lenient on input (unknown fields are ignored), indented on output. */
+/** The CLI's one JSON mapper: lenient on input (unknown fields are ignored, missing numbers are 0), indented on output. */
 public final class Json {
 
     public static final JsonMapper MAPPER = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(SerializationFeature.INDENT_OUTPUT)
             .build();
 
