@@ -16,7 +16,7 @@ public class DefinitionOptions {
     private String stackId;
 
     @Option(names = "--strategy", paramLabel = "STRATEGY",
-            description = "Override deployment.placementStrategy: spread, binpack, datacenter or manual")
+            description = "Override deployment.placementStrategy: auto, spread, datacenter or manual")
     private String strategy;
 
     @Option(names = "--location", paramLabel = "DC", description = "Override the definition's location (datacenter)")

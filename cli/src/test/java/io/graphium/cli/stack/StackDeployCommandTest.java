@@ -109,12 +109,12 @@ class StackDeployCommandTest {
     void strategyAndLocationOverrideTheDefinitionBeforeItIsSent() {
         orchestrator.answer(STACKS, json(202, "stack-pending.json"));
 
-        Result result = deploy(definitionFile, "--strategy", "binpack", "--location", "dc2");
+        Result result = deploy(definitionFile, "--strategy", "auto", "--location", "dc2");
 
         assertThat(result.exitCode()).as(result.err()).isZero();
         JsonNode sent = JsonMapper.shared().readTree(orchestrator.requests().get(0).body());
         JsonNode original = JsonMapper.shared().readTree(definition);
-        assertThat(sent.get("deployment").get("placementStrategy").asString()).isEqualTo("binpack");
+        assertThat(sent.get("deployment").get("placementStrategy").asString()).isEqualTo("auto");
         assertThat(sent.get("location").asString()).isEqualTo("dc2");
         assertThat(sent.get("itemListElement")).isEqualTo(original.get("itemListElement"));
     }
@@ -124,7 +124,7 @@ class StackDeployCommandTest {
         String broken = Files.writeString(dir.resolve("broken.json"), "{\n  \"name\": \"shop\",\n  oops\n}")
                 .toString();
 
-        Result result = deploy(broken, "--strategy", "binpack");
+        Result result = deploy(broken, "--strategy", "auto");
 
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.err()).startsWith("error: " + broken + " is not valid JSON at line 3, column 3: ");

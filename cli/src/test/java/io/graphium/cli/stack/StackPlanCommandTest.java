@@ -62,11 +62,11 @@ class StackPlanCommandTest {
     void infeasiblePlanExitsWithOneAndSaysWhyPerHost() {
         orchestrator.answer(PLAN, json(200, "plan-infeasible.json"));
 
-        Result result = CliRun.run(orchestrator, "stack", "plan", file, "--strategy", "binpack", "--location", "dc9");
+        Result result = CliRun.run(orchestrator, "stack", "plan", file, "--strategy", "auto", "--location", "dc9");
 
         assertThat(result.exitCode()).isEqualTo(1);
         assertThat(result.outLines()).containsExactly(
-                "Plan for stack shop (strategy binpack, location dc9): NOT feasible",
+                "Plan for stack shop (strategy auto, location dc9): NOT feasible",
                 "0/3 hosts can run db: 2 insufficient memory, 1 wrong datacenter",
                 "",
                 "db: 0/3 hosts: 2 insufficient memory, 1 wrong datacenter",
@@ -74,7 +74,7 @@ class StackPlanCommandTest {
                 "    host2  insufficient memory (needs 8Gi, 1Gi free)",
                 "    host3  wrong datacenter");
         var sent = JsonMapper.shared().readTree(orchestrator.requests().get(0).body());
-        assertThat(sent.get("deployment").get("placementStrategy").asString()).isEqualTo("binpack");
+        assertThat(sent.get("deployment").get("placementStrategy").asString()).isEqualTo("auto");
     }
 
     @Test
