@@ -5,9 +5,12 @@ import io.graphium.cli.api.OrchestratorClient;
 import io.graphium.cli.api.Problem;
 import io.graphium.cli.api.Submission;
 import java.io.PrintWriter;
+import java.util.List;
+import java.util.function.Function;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Base of every command that talks to the orchestrator: gives it the client, the output format and the streams the
@@ -40,6 +43,22 @@ public abstract class ApiCommand implements Callable<Integer> {
 
     protected PrintWriter err() {
         return spec.commandLine().getErr();
+    }
+
+    /**
+     * Reports the answer to a write: when accepted, the server's JSON with {@code --output json} (or {@code {}} when it
+     * sent no body), else the lines {@code describe} makes of it; when rejected, as {@link #rejected}.
+     */
+    protected int report(Submission<JsonNode> outcome, Function<JsonNode, List<String>> describe) {
+        if (outcome instanceof Submission.Rejected<JsonNode> rejected) {
+            return rejected(rejected);
+        }
+        if (jsonOutput()) {
+            out().println(outcome.json().isMissingNode() ? "{}" : Json.pretty(outcome.json()));
+        } else {
+            describe.apply(outcome.json()).forEach(out()::println);
+        }
+        return ExitCode.OK;
     }
 
     /**

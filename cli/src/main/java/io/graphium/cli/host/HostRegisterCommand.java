@@ -5,13 +5,11 @@ import io.graphium.cli.CliException;
 import io.graphium.cli.DefinitionFile;
 import io.graphium.cli.ExitCode;
 import io.graphium.cli.api.Json;
-import io.graphium.cli.api.Submission;
 import java.nio.file.Path;
 import java.util.Map;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -72,22 +70,11 @@ public class HostRegisterCommand extends ApiCommand {
 
     @Override
     public Integer call() {
-        Submission<JsonNode> outcome = client().registerHost(registration());
-        if (outcome instanceof Submission.Rejected<JsonNode> rejected) {
-            return rejected(rejected);
-        }
-        JsonNode answer = outcome.json();
-        if (jsonOutput()) {
-            out().println(Json.pretty(answer));
-        } else {
+        return report(client().registerHost(registration()), answer -> {
             String id = answer.path("id").asString(answer.path("hostId").asString(""));
-            out().println("Registered host " + id + (answer.has("status") ? " (" + answer.get("status").asString()
-                    + ")" : "") + ".");
-            if (answer.hasNonNull("note")) {
-                out().println(answer.get("note").asString());
-            }
-        }
-        return ExitCode.OK;
+            return HostAnswer.withNote(answer, "Registered host " + id + (answer.has("status") ? " ("
+                    + answer.get("status").asString() + ")" : "") + ".");
+        });
     }
 
     private String registration() {

@@ -1,13 +1,10 @@
 package io.graphium.cli.host;
 
 import io.graphium.cli.ApiCommand;
-import io.graphium.cli.ExitCode;
 import io.graphium.cli.api.Json;
-import io.graphium.cli.api.Submission;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -39,20 +36,8 @@ public class HostSetStatusCommand extends ApiCommand {
         if (reason != null) {
             change.put("reason", reason);
         }
-        Submission<JsonNode> outcome = client().setHostStatus(hostId, Json.compact(change));
-        if (outcome instanceof Submission.Rejected<JsonNode> rejected) {
-            return rejected(rejected);
-        }
-        JsonNode answer = outcome.json();
-        if (jsonOutput()) {
-            out().println(Json.pretty(answer));
-        } else {
-            out().println("Host " + hostId + " is " + answer.path("status").asString(status.name().toUpperCase())
-                    + (answer.hasNonNull("statusReason") ? ": " + answer.get("statusReason").asString() : "."));
-            if (answer.hasNonNull("note")) {
-                out().println(answer.get("note").asString());
-            }
-        }
-        return ExitCode.OK;
+        return report(client().setHostStatus(hostId, Json.compact(change)), answer -> HostAnswer.withNote(answer,
+                "Host " + hostId + " is " + answer.path("status").asString(status.name().toUpperCase())
+                        + (answer.hasNonNull("statusReason") ? ": " + answer.get("statusReason").asString() : ".")));
     }
 }

@@ -1,9 +1,8 @@
 package io.graphium.cli.stack;
 
 import io.graphium.cli.ApiCommand;
-import io.graphium.cli.ExitCode;
-import io.graphium.cli.api.Json;
 import io.graphium.cli.api.Submission;
+import java.util.List;
 import picocli.CommandLine.Parameters;
 import tools.jackson.databind.JsonNode;
 
@@ -25,16 +24,7 @@ abstract class StackChangeCommand extends ApiCommand {
 
     @Override
     public Integer call() {
-        Submission<JsonNode> outcome = submit();
-        if (outcome instanceof Submission.Rejected<JsonNode> rejected) {
-            return rejected(rejected);
-        }
-        if (jsonOutput()) {
-            out().println(outcome.json().isMissingNode() ? "{}" : Json.pretty(outcome.json()));
-        } else {
-            out().println(requested() + " for stack " + stackId + ".");
-            out().println("Follow it: graphium stack events " + stackId + " --follow" + root().serverHint());
-        }
-        return ExitCode.OK;
+        return report(submit(), answer -> List.of(requested() + " for stack " + stackId + ".",
+                "Follow it: graphium stack events " + stackId + " --follow" + root().serverHint()));
     }
 }
