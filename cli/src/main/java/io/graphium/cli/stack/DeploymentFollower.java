@@ -3,6 +3,7 @@ package io.graphium.cli.stack;
 import io.graphium.cli.api.ApiException;
 import io.graphium.cli.api.ApiResponse;
 import io.graphium.cli.api.EventStream;
+import io.graphium.cli.api.HistoryEntry;
 import io.graphium.cli.api.Json;
 import io.graphium.cli.api.OrchestratorClient;
 import io.graphium.cli.api.ServerSentEvent;
@@ -16,9 +17,11 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Follows one deployment over the stack's event stream ({@code GET /api/v1/stacks/{id}/events}) until it settles or
- * a timeout passes. Every {@code event: stack} of this deployment goes to the caller; snapshots of an earlier
- * deployment under the same stack id (a redeploy after FAILED or REMOVED) are skipped, so an old FAILED never ends
- * the wait. The stream reconnects by itself with {@code Last-Event-ID}.
+ * a timeout passes. Every newer snapshot of this deployment goes to the caller: each {@code event: stack}, plus one
+ * {@code GET} right after subscribing and one whenever a history entry says the deployment settled, so the outcome
+ * is seen even if the server sent no snapshot for it. Snapshots of an earlier deployment under the same stack id (a
+ * redeploy after FAILED or REMOVED) are skipped, so an old FAILED never ends the wait; an older version never
+ * replaces a newer one. The stream reconnects by itself with {@code Last-Event-ID}.
  */
 public final class DeploymentFollower {
 
@@ -41,26 +44,60 @@ public final class DeploymentFollower {
         long deadline = System.nanoTime() + timeout.toNanos();
         String stackId = accepted.value().stackId();
         String deploymentId = accepted.value().deploymentId();
-        ApiResponse<StackView> last = accepted;
+        Latest latest = new Latest(accepted, onUpdate);
         try (EventStream events = client.events(stackId, null).orElseThrow(() -> new ApiException("stack '"
                 + stackId + "' disappeared right after it was accepted (its event stream answered 404)"))) {
-            while (!SETTLED.contains(last.value().status())) {
+            client.stack(stackId).ifPresent(latest::offer); // subscribed first: nothing after this GET is missed
+            while (!SETTLED.contains(latest.last.value().status())) {
                 Duration left = Duration.ofNanos(deadline - System.nanoTime());
                 if (left.isNegative() || left.isZero()) {
-                    return new Outcome(last, true);
+                    return new Outcome(latest.last, true);
                 }
                 Optional<ServerSentEvent> event = events.next(left);
-                if (event.isEmpty() || !"stack".equals(event.get().event())) {
+                if (event.isEmpty()) {
                     continue;
                 }
-                ApiResponse<StackView> snapshot = stack(event.get());
-                if (deploymentId == null || deploymentId.equals(snapshot.value().deploymentId())) {
-                    last = snapshot;
-                    onUpdate.accept(snapshot.value());
+                if ("stack".equals(event.get().event())) {
+                    latest.offer(stack(event.get()));
+                } else if ("history".equals(event.get().event()) && settles(event.get(), deploymentId)) {
+                    client.stack(stackId).ifPresent(latest::offer);
                 }
             }
         }
-        return new Outcome(last, false);
+        return new Outcome(latest.last, false);
+    }
+
+    /** The newest snapshot of the followed deployment so far; each newer one is passed on. */
+    private static final class Latest {
+
+        private final Consumer<StackView> onUpdate;
+        private ApiResponse<StackView> last;
+
+        Latest(ApiResponse<StackView> accepted, Consumer<StackView> onUpdate) {
+            this.last = accepted;
+            this.onUpdate = onUpdate;
+        }
+
+        void offer(ApiResponse<StackView> snapshot) {
+            StackView stack = snapshot.value();
+            String followed = last.value().deploymentId();
+            boolean sameDeployment = followed == null || followed.equals(stack.deploymentId());
+            if (sameDeployment && stack.version() >= last.value().version()) {
+                last = snapshot;
+                onUpdate.accept(stack);
+            }
+        }
+    }
+
+    /** Whether a history entry says the followed deployment reached a settled status. */
+    private static boolean settles(ServerSentEvent event, String deploymentId) {
+        try {
+            HistoryEntry entry = Json.MAPPER.readValue(event.data(), HistoryEntry.class);
+            return entry.status() != null && SETTLED.contains(entry.status())
+                    && (deploymentId == null || deploymentId.equals(entry.deploymentId()));
+        } catch (JacksonException e) {
+            return false; // a history entry this CLI cannot read is only not shown; the snapshots still come
+        }
     }
 
     /** The stack in an {@code event: stack}. */

@@ -26,6 +26,7 @@ class StackDeployCommandTest {
 
     private static final String STACKS = "POST /api/v1/stacks";
     private static final String EVENTS = "/api/v1/stacks/shop/events";
+    private static final String SHOP = "GET /api/v1/stacks/shop";
 
     private final FakeOrchestrator orchestrator = new FakeOrchestrator();
     private String definitionFile;
@@ -61,7 +62,7 @@ class StackDeployCommandTest {
 
     @Test
     void waitShowsPlacementAndEachStateChangeUntilRunningThenEndpoints() {
-        orchestrator.answer(STACKS, json(202, "stack-pending.json"))
+        orchestrator.answer(STACKS, json(202, "stack-pending.json")).answer(SHOP, json(200, "stack-pending.json"))
                 .events(EVENTS, Stream.drop(stack("1", "stack-pending.json"), history("2"),
                                 stack("3", "stack-deploying-created.json"), stack("4", "stack-deploying-created.json")),
                         Stream.hold(stack("5", "stack-deploying-running.json"), stack("6", "stack-running.json")));
@@ -96,13 +97,28 @@ class StackDeployCommandTest {
     @Test
     void waitIgnoresSnapshotsOfAnEarlierDeploymentOfTheSameStack() {
         String earlierFailure = resource("stack-failed.json").replace("\"d-1\"", "\"d-0\"");
-        orchestrator.answer(STACKS, json(202, "stack-pending.json"))
+        orchestrator.answer(STACKS, json(202, "stack-pending.json")).answer(SHOP, json(200, "stack-pending.json"))
                 .events(EVENTS, Stream.hold(event("stack", "1", earlierFailure), stack("2", "stack-running.json")));
 
         Result result = deploy(definitionFile, "--wait");
 
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(result.out()).doesNotContain("FAILED").contains("Stack shop is RUNNING.");
+    }
+
+    @Test
+    void waitSeesTheOutcomeThroughHistoryWhenNoSnapshotCarriesIt() {
+        orchestrator.answer(STACKS, json(202, "stack-pending.json"))
+                .answer(SHOP, json(200, "stack-deploying-created.json"), json(200, "stack-failed.json"))
+                .events(EVENTS, Stream.hold(event("history", "1", "{\"eventId\":\"e9\",\"stackId\":\"shop\","
+                        + "\"deploymentId\":\"d-1\",\"kind\":\"STATUS_CHANGED\",\"status\":\"FAILED\","
+                        + "\"message\":\"db failed\",\"occurredAt\":\"2026-03-01T10:00:05Z\"}")));
+
+        Result result = deploy(definitionFile, "--wait", "--timeout", "20s");
+
+        assertThat(result.exitCode()).as(result.err()).isEqualTo(1);
+        assertThat(result.outLines()).contains("stack shop: DEPLOYING", "stack shop: FAILED");
+        assertThat(orchestrator.count("GET", "/api/v1/stacks/shop")).isEqualTo(2);
     }
 
     @Test
@@ -170,7 +186,7 @@ class StackDeployCommandTest {
 
     @Test
     void failedStackExitsWithOneAndPrintsTheStacksError() {
-        orchestrator.answer(STACKS, json(202, "stack-pending.json"))
+        orchestrator.answer(STACKS, json(202, "stack-pending.json")).answer(SHOP, json(200, "stack-pending.json"))
                 .events(EVENTS, Stream.hold(stack("1", "stack-deploying-created.json"), stack("2", "stack-failed.json")));
 
         Result result = deploy(definitionFile, "--wait");
@@ -190,7 +206,7 @@ class StackDeployCommandTest {
 
     @Test
     void waitGivesUpAfterTheTimeoutWithExitCodeThree() {
-        orchestrator.answer(STACKS, json(202, "stack-pending.json"))
+        orchestrator.answer(STACKS, json(202, "stack-pending.json")).answer(SHOP, json(200, "stack-pending.json"))
                 .events(EVENTS, Stream.hold(stack("1", "stack-deploying-created.json")));
 
         Result result = deploy(definitionFile, "--wait", "--timeout", "150ms");
@@ -204,7 +220,7 @@ class StackDeployCommandTest {
 
     @Test
     void waitAsJsonPrintsOnlyTheFinalStackAsTheApiReturnedIt() {
-        orchestrator.answer(STACKS, json(202, "stack-pending.json"))
+        orchestrator.answer(STACKS, json(202, "stack-pending.json")).answer(SHOP, json(200, "stack-pending.json"))
                 .events(EVENTS, Stream.hold(stack("1", "stack-deploying-running.json"), stack("2", "stack-running.json")));
 
         Result result = deploy(definitionFile, "--wait", "--output", "json");
