@@ -2,7 +2,9 @@ package io.graphium.cli;
 
 import io.graphium.cli.api.ApiException;
 import io.graphium.cli.api.OrchestratorClient;
+import io.graphium.cli.host.HostCommand;
 import io.graphium.cli.stack.StackCommand;
+import io.graphium.cli.validate.ValidateCommand;
 import java.net.URI;
 import java.net.URISyntaxException;
 import picocli.CommandLine;
@@ -21,7 +23,15 @@ import picocli.CommandLine.Spec;
 @Command(name = "graphium", scope = ScopeType.INHERIT, mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class, sortOptions = true,
         description = "Deploys multi-container stacks across Docker hosts through the Graphium orchestrator.",
-        subcommands = {StackCommand.class})
+        footerHeading = "%nEvery command takes --output table|json and --server URL (or env GRAPHIUM_SERVER).%n",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+                "0:done; stack deploy --wait: the stack is RUNNING",
+                "1:the stack FAILED (deploy --wait), or the plan is not feasible (stack plan)",
+                "2:usage error, unreadable or invalid file, unknown stack or host, conflict",
+                "3:stack deploy --wait timed out",
+                "4:orchestrator unreachable, or it answered something unexpected"},
+        subcommands = {StackCommand.class, HostCommand.class, ValidateCommand.class})
 public class GraphiumCli implements Runnable {
 
     static final String DEFAULT_SERVER = "http://127.0.0.1:8080";
@@ -83,7 +93,7 @@ public class GraphiumCli implements Runnable {
     }
 
     public OrchestratorClient client() {
-        return new OrchestratorClient(serverUri());
+        return new OrchestratorClient(serverUri(), context.reconnectDelay());
     }
 
     /** What to add to a suggested command so it reaches the same server (empty for the env/default server). */

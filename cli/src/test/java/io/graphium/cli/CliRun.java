@@ -14,7 +14,7 @@ public final class CliRun {
 
     /** "Now" for every test: two hours after the canned stacks were requested. */
     public static final Instant NOW = Instant.parse("2026-03-01T12:00:00Z");
-    public static final Duration FAST_POLL = Duration.ofMillis(10);
+    public static final Duration FAST_RECONNECT = Duration.ofMillis(10);
 
     public record Result(int exitCode, String out, String err) {
 
@@ -31,7 +31,16 @@ public final class CliRun {
     }
 
     public static Result run(String... args) {
-        return run(new CliContext(false, Clock.fixed(NOW, ZoneOffset.UTC), FAST_POLL), args);
+        return run(new CliContext(false, Clock.fixed(NOW, ZoneOffset.UTC), FAST_RECONNECT), args);
+    }
+
+    /** Runs against the fake orchestrator: {@code --server} is added at the end. */
+    public static Result run(FakeOrchestrator orchestrator, String... args) {
+        String[] line = new String[args.length + 2];
+        System.arraycopy(args, 0, line, 0, args.length);
+        line[args.length] = "--server";
+        line[args.length + 1] = orchestrator.url();
+        return run(line);
     }
 
     public static Result run(CliContext context, String... args) {

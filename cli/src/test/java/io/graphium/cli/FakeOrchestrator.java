@@ -14,25 +14,61 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * A stand-in for the orchestrator's REST API on a loopback ephemeral port, serving canned JSON (files under
- * {@code src/test/resources/api}). The CLI's only collaborator is this HTTP contract, so faking it here is right;
+ * {@code src/test/resources/api}) and scripted server-sent event streams (connections that drop or stay open). The CLI's only collaborator is this HTTP contract, so faking it here is right;
  * the real orchestrator is exercised by the system tests.
  */
 public final class FakeOrchestrator implements AutoCloseable {
 
-    public record Request(String method, String path, String query, String contentType, String body) {
+    public record Request(String method, String path, String query, String contentType, String lastEventId,
+                          String body) {
     }
 
     public record Response(int status, String body) {
     }
 
+    /**
+     * One connection of a server-sent event stream: its events (text/event-stream), after which the server either
+     * drops the connection or, when {@code hold}, keeps it open without a word until the fake is closed.
+     */
+    public record Stream(String events, boolean hold) {
+
+        /** Sends the events, then drops the connection (the client should reconnect). */
+        public static Stream drop(String... events) {
+            return new Stream(String.join("", events), false);
+        }
+
+        /** Sends the events, then stays silent. */
+        public static Stream hold(String... events) {
+            return new Stream(String.join("", events), true);
+        }
+    }
+
+    /** One event in the text/event-stream format; each line of {@code data} becomes a data line. */
+    public static String event(String type, String id, String data) {
+        StringBuilder text = new StringBuilder("event: ").append(type).append('\n');
+        if (id != null) {
+            text.append("id: ").append(id).append('\n');
+        }
+        data.lines().forEach(line -> text.append("data: ").append(line).append('\n'));
+        return text.append('\n').toString();
+    }
+
     private final HttpServer server;
     /** Answers per "METHOD path"; each request takes the next one, the last one repeats. */
     private final Map<String, Deque<Response>> answers = new ConcurrentHashMap<>();
+    /** Event streams per "GET path"; each connection takes the next one, the last one repeats. */
+    private final Map<String, Deque<Stream>> streams = new ConcurrentHashMap<>();
     private final List<Request> requests = new CopyOnWriteArrayList<>();
+    private final CountDownLatch closed = new CountDownLatch(1);
+    /** Held event streams wait on their own threads, so other requests are still answered. */
+    private final ExecutorService executor = Executors.newCachedThreadPool();
 
     public FakeOrchestrator() {
         try {
@@ -41,6 +77,7 @@ public final class FakeOrchestrator implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         server.createContext("/", this::handle);
+        server.setExecutor(executor);
         server.start();
     }
 
@@ -51,6 +88,12 @@ public final class FakeOrchestrator implements AutoCloseable {
     /** Queues answers to {@code METHOD path}, e.g. {@code answer("GET /api/v1/stacks/shop", ...)}. */
     public FakeOrchestrator answer(String route, Response... responses) {
         answers.computeIfAbsent(route, r -> new ConcurrentLinkedDeque<>()).addAll(List.of(responses));
+        return this;
+    }
+
+    /** Queues event-stream connections to {@code GET path}, e.g. {@code events("/api/v1/stacks/shop/events", ...)}. */
+    public FakeOrchestrator events(String path, Stream... connections) {
+        streams.computeIfAbsent("GET " + path, r -> new ConcurrentLinkedDeque<>()).addAll(List.of(connections));
         return this;
     }
 
@@ -82,7 +125,13 @@ public final class FakeOrchestrator implements AutoCloseable {
         String path = exchange.getRequestURI().getPath();
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         requests.add(new Request(method, path, exchange.getRequestURI().getQuery(),
-                exchange.getRequestHeaders().getFirst("Content-Type"), body));
+                exchange.getRequestHeaders().getFirst("Content-Type"),
+                exchange.getRequestHeaders().getFirst("Last-Event-ID"), body));
+        Deque<Stream> connections = streams.get(method + " " + path);
+        if (connections != null && !connections.isEmpty()) {
+            stream(exchange, connections.size() > 1 ? connections.poll() : connections.peek());
+            return;
+        }
         Deque<Response> queue = answers.get(method + " " + path);
         Response response = queue == null || queue.isEmpty() ? new Response(500, "no canned answer for " + method
                 + " " + path) : queue.size() > 1 ? queue.poll() : queue.peek();
@@ -97,8 +146,25 @@ public final class FakeOrchestrator implements AutoCloseable {
         exchange.close();
     }
 
+    private void stream(HttpExchange exchange, Stream stream) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
+        exchange.sendResponseHeaders(200, 0);
+        exchange.getResponseBody().write(stream.events().getBytes(StandardCharsets.UTF_8));
+        exchange.getResponseBody().flush();
+        if (stream.hold()) {
+            try {
+                closed.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        exchange.close();
+    }
+
     @Override
     public void close() {
+        closed.countDown();
         server.stop(0);
+        executor.shutdownNow();
     }
 }

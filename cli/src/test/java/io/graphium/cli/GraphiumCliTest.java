@@ -21,9 +21,19 @@ class GraphiumCliTest {
 
         assertThat(result.exitCode()).isZero();
         assertThat(result.outLines().get(0)).startsWith("Usage: graphium stack deploy [-hV] [--wait] "
-                + "[--output=FORMAT] [--server=URL]");
-        assertThat(result.out()).contains("--stack-id=ID", "--timeout=DURATION", "default: 5m",
+                + "[--location=DC] [--output=FORMAT]");
+        assertThat(result.out()).contains("--stack-id=ID", "--strategy=STRATEGY", "--timeout=DURATION", "default: 5m",
                 "Exit codes:", "3   --wait timed out");
+    }
+
+    @Test
+    void rootHelpListsTheCommandGroupsAndEveryExitCode() {
+        Result result = CliRun.run("--help");
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.out()).contains("stack", "host", "validate", "Exit codes:",
+                "0   done", "1   the stack FAILED", "2   usage error", "3   stack deploy --wait timed out",
+                "4   orchestrator unreachable");
     }
 
     @Test
@@ -31,7 +41,8 @@ class GraphiumCliTest {
         Result result = CliRun.run("stack");
 
         assertThat(result.exitCode()).isEqualTo(2);
-        assertThat(result.err()).startsWith("Missing required subcommand").contains("deploy", "status", "ls");
+        assertThat(result.err()).startsWith("Missing required subcommand").contains("deploy", "plan", "status", "ls",
+                "events", "stop", "start", "rm");
     }
 
     @Test

@@ -51,7 +51,7 @@ public record ContainerRow(String name, String hostId, String hostIp, List<Port>
      * shows it.
      */
     public String address() {
-        String ports = this.ports.stream().map(p -> port(p, true)).collect(Collectors.joining(","));
+        String ports = this.ports.stream().map(p -> port(p, hostIp)).collect(Collectors.joining(","));
         boolean ipShown = this.ports.stream().anyMatch(p -> p.hostPort() != 0);
         if (hostIp == null || ipShown) {
             return ports.isEmpty() ? "-" : ports;
@@ -61,7 +61,12 @@ public record ContainerRow(String name, String hostId, String hostIp, List<Port>
 
     /** {@code 8080->80/tcp}: the ports alone, for a table that shows the IP in its own column. */
     public String portsText() {
-        return ports.isEmpty() ? "-" : ports.stream().map(p -> port(p, false)).collect(Collectors.joining(","));
+        return portsText(ports);
+    }
+
+    /** {@code 8080->80/tcp,5432/tcp} for any list of ports, e.g. a planned placement's. */
+    public static String portsText(List<Port> ports) {
+        return ports.isEmpty() ? "-" : ports.stream().map(p -> port(p, null)).collect(Collectors.joining(","));
     }
 
     /** The state, with the exit code of an exited container. */
@@ -80,12 +85,13 @@ public record ContainerRow(String name, String hostId, String hostIp, List<Port>
                 && ("FAILED".equals(state) || "EXITED".equals(state) || "UNKNOWN".equals(state));
     }
 
-    private String port(Port port, boolean withIp) {
+    /** @param ip shown before the host port when not null */
+    private static String port(Port port, String ip) {
         String target = port.containerPort() + "/" + (port.protocol() == null ? "tcp"
                 : port.protocol().toLowerCase(Locale.ROOT));
         if (port.hostPort() == 0) {
             return target;
         }
-        return (withIp && hostIp != null ? hostIp + ":" : "") + port.hostPort() + "->" + target;
+        return (ip != null ? ip + ":" : "") + port.hostPort() + "->" + target;
     }
 }

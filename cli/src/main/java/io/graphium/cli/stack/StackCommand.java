@@ -5,9 +5,11 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code graphium stack}: the group of stack commands. Issue 7's plan/stop/start/rm/events go in here. */
-@Command(name = "stack", description = "Deploy and inspect stacks.",
-        subcommands = {StackDeployCommand.class, StackStatusCommand.class, StackListCommand.class})
+/** {@code graphium stack}: the group of stack commands. */
+@Command(name = "stack", description = "Deploy, inspect, stop, start and remove stacks.",
+        subcommands = {StackDeployCommand.class, StackPlanCommand.class, StackListCommand.class,
+                StackStatusCommand.class, StackEventsCommand.class, StackStopCommand.class, StackStartCommand.class,
+                StackRemoveCommand.class})
 public class StackCommand implements Runnable {
 
     @Spec

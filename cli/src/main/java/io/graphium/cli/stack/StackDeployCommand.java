@@ -1,26 +1,20 @@
 package io.graphium.cli.stack;
 
 import io.graphium.cli.ApiCommand;
-import io.graphium.cli.CliException;
 import io.graphium.cli.DurationConverter;
 import io.graphium.cli.ExitCode;
 import io.graphium.cli.api.ApiResponse;
-import io.graphium.cli.api.DeployOutcome;
 import io.graphium.cli.api.Json;
-import io.graphium.cli.api.Problem;
 import io.graphium.cli.api.StackView;
+import io.graphium.cli.api.Submission;
 import io.graphium.cli.render.ContainerRow;
 import io.graphium.cli.render.DeployProgressRenderer;
 import io.graphium.cli.render.StackReport;
 import io.graphium.cli.render.TimeFormat;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.time.Duration;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code graphium stack deploy FILE}: submits a stack definition and, with {@code --wait}, follows it to the end. */
 @Command(name = "deploy", sortOptions = true,
@@ -35,12 +29,8 @@ import picocli.CommandLine.Parameters;
                 "4:orchestrator unreachable or unexpected answer"})
 public class StackDeployCommand extends ApiCommand {
 
-    @Parameters(paramLabel = "FILE", description = "Stack definition file (JSON-LD)")
-    private Path file;
-
-    @Option(names = "--stack-id", paramLabel = "ID",
-            description = "Deploy under this id instead of one derived from the stack's name")
-    private String stackId;
+    @Mixin
+    private DefinitionOptions definition;
 
     @Option(names = "--wait", description = "Follow the deployment until the stack is RUNNING or FAILED")
     private boolean wait;
@@ -51,12 +41,12 @@ public class StackDeployCommand extends ApiCommand {
 
     @Override
     public Integer call() throws InterruptedException {
-        DeployOutcome outcome = client().deploy(readDefinition(), stackId);
-        if (outcome instanceof DeployOutcome.Rejected rejected) {
-            return reject(rejected);
+        Submission<StackView> outcome = client().deploy(definition.definition(), definition.stackId());
+        if (outcome instanceof Submission.Rejected<StackView> rejected) {
+            return rejected(rejected);
         }
-        DeployOutcome.Accepted accepted = (DeployOutcome.Accepted) outcome;
-        StackView stack = accepted.stack();
+        Submission.Accepted<StackView> accepted = (Submission.Accepted<StackView>) outcome;
+        StackView stack = accepted.value();
         if (!jsonOutput()) {
             out().println("Accepted stack " + stack.stackId() + " (deployment " + stack.deploymentId() + ").");
         }
@@ -71,39 +61,16 @@ public class StackDeployCommand extends ApiCommand {
         return follow(new ApiResponse<>(stack, accepted.json()));
     }
 
-    private String readDefinition() {
-        try {
-            return Files.readString(file);
-        } catch (NoSuchFileException e) {
-            throw new CliException(ExitCode.USAGE, "cannot read " + file + ": no such file");
-        } catch (IOException e) {
-            throw new CliException(ExitCode.USAGE, "cannot read " + file + ": " + e.getMessage());
-        }
-    }
-
-    /** 400 (each problem on its own line, with its JSON path) or 409 (the server says why). */
-    private int reject(DeployOutcome.Rejected rejected) {
-        Problem problem = rejected.problem();
-        if (jsonOutput()) {
-            out().println(Json.pretty(rejected.json()));
-        }
-        String title = problem.title() != null ? problem.title() : "rejected with HTTP " + problem.status();
-        err().println("error: " + title + (problem.detail() == null ? "" : ": " + problem.detail()));
-        problem.problems().forEach(p -> err().println("  " + p.path() + ": " + p.message()));
-        err().flush();
-        return ExitCode.USAGE;
-    }
-
     private int follow(ApiResponse<StackView> accepted) throws InterruptedException {
-        StackWatcher watcher = new StackWatcher(client(), context().pollInterval());
-        StackWatcher.Outcome outcome;
+        DeploymentFollower follower = new DeploymentFollower(client());
+        DeploymentFollower.Outcome outcome;
         if (jsonOutput()) {
-            outcome = watcher.await(accepted, timeout, stack -> { });
+            outcome = follower.await(accepted, timeout, stack -> { });
             out().println(Json.pretty(outcome.last().json()));
         } else {
             DeployProgressRenderer progress = new DeployProgressRenderer(out(), context().ansi(), context().clock());
             progress.update(accepted.value());
-            outcome = watcher.await(accepted, timeout, progress::update);
+            outcome = follower.await(accepted, timeout, progress::update);
         }
         StackView stack = outcome.last().value();
         if (outcome.timedOut()) {

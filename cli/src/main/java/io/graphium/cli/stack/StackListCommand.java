@@ -10,14 +10,22 @@ import io.graphium.cli.render.TimeFormat;
 import java.time.Instant;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
-/** {@code graphium stack ls}: one line per stack with its status, running/total containers and age. */
+/** {@code graphium stack ls}: one line per stack with its status, running/total containers, location
+ * and age; {@code --status} and {@code --location} filter on the server. */
 @Command(name = "ls", aliases = "list", description = "List the stacks.")
 public class StackListCommand extends ApiCommand {
 
+    @Option(names = "--status", paramLabel = "STATUS", description = "Only stacks in this status, e.g. RUNNING")
+    private String status;
+
+    @Option(names = "--location", paramLabel = "DC", description = "Only stacks deployed to this location")
+    private String location;
+
     @Override
     public Integer call() {
-        ApiResponse<List<StackView>> stacks = client().stacks();
+        ApiResponse<List<StackView>> stacks = client().stacks(status, location);
         if (jsonOutput()) {
             out().println(Json.pretty(stacks.json()));
             return ExitCode.OK;
@@ -27,10 +35,10 @@ public class StackListCommand extends ApiCommand {
             return ExitCode.OK;
         }
         Instant now = context().clock().instant();
-        Table table = Table.withHeader("ID", "NAME", "STATUS", "CONTAINERS", "AGE");
+        Table table = Table.withHeader("ID", "NAME", "STATUS", "CONTAINERS", "LOCATION", "AGE");
         for (StackView stack : stacks.value()) {
             table.row(stack.stackId(), stack.name(), stack.status(),
-                    stack.runningContainers() + "/" + stack.totalContainers(),
+                    stack.runningContainers() + "/" + stack.totalContainers(), stack.location(),
                     TimeFormat.age(stack.requestedAt(), now));
         }
         table.lines().forEach(out()::println);

@@ -1,6 +1,8 @@
 package io.graphium.cli.stack;
 
+import static io.graphium.cli.FakeOrchestrator.event;
 import static io.graphium.cli.FakeOrchestrator.json;
+import static io.graphium.cli.FakeOrchestrator.resource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.graphium.cli.CliRun;
@@ -8,6 +10,7 @@ import io.graphium.cli.CliRun.Result;
 import io.graphium.cli.FakeOrchestrator;
 import io.graphium.cli.FakeOrchestrator.Request;
 import io.graphium.cli.FakeOrchestrator.Response;
+import io.graphium.cli.FakeOrchestrator.Stream;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -22,6 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
 class StackDeployCommandTest {
 
     private static final String STACKS = "POST /api/v1/stacks";
+    private static final String EVENTS = "/api/v1/stacks/shop/events";
     private static final String SHOP = "GET /api/v1/stacks/shop";
 
     private final FakeOrchestrator orchestrator = new FakeOrchestrator();
@@ -58,10 +62,10 @@ class StackDeployCommandTest {
 
     @Test
     void waitShowsPlacementAndEachStateChangeUntilRunningThenEndpoints() {
-        orchestrator.answer(STACKS, json(202, "stack-pending.json"))
-                .answer(SHOP, json(200, "stack-pending.json"), json(200, "stack-deploying-created.json"),
-                        json(200, "stack-deploying-created.json"), json(200, "stack-deploying-running.json"),
-                        json(200, "stack-running.json"));
+        orchestrator.answer(STACKS, json(202, "stack-pending.json")).answer(SHOP, json(200, "stack-pending.json"))
+                .events(EVENTS, Stream.drop(stack("1", "stack-pending.json"), history("2"),
+                                stack("3", "stack-deploying-created.json"), stack("4", "stack-deploying-created.json")),
+                        Stream.hold(stack("5", "stack-deploying-running.json"), stack("6", "stack-running.json")));
 
         Result result = deploy(definitionFile, "--wait");
 
@@ -86,7 +90,61 @@ class StackDeployCommandTest {
                 "Service endpoints:",
                 "  web  10.213.0.12:8080",
                 "Query it: graphium stack status shop --server " + orchestrator.url());
-        assertThat(orchestrator.count("GET", "/api/v1/stacks/shop")).isEqualTo(5);
+        assertThat(orchestrator.requests().stream().filter(r -> r.path().equals(EVENTS)).map(Request::lastEventId))
+                .as("the dropped stream is resumed after the last event received").containsExactly(null, "4");
+    }
+
+    @Test
+    void waitIgnoresSnapshotsOfAnEarlierDeploymentOfTheSameStack() {
+        String earlierFailure = resource("stack-failed.json").replace("\"d-1\"", "\"d-0\"");
+        orchestrator.answer(STACKS, json(202, "stack-pending.json")).answer(SHOP, json(200, "stack-pending.json"))
+                .events(EVENTS, Stream.hold(event("stack", "1", earlierFailure), stack("2", "stack-running.json")));
+
+        Result result = deploy(definitionFile, "--wait");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out()).doesNotContain("FAILED").contains("Stack shop is RUNNING.");
+    }
+
+    @Test
+    void waitSeesTheOutcomeThroughHistoryWhenNoSnapshotCarriesIt() {
+        orchestrator.answer(STACKS, json(202, "stack-pending.json"))
+                .answer(SHOP, json(200, "stack-deploying-created.json"), json(200, "stack-failed.json"))
+                .events(EVENTS, Stream.hold(event("history", "1", "{\"eventId\":\"e9\",\"stackId\":\"shop\","
+                        + "\"deploymentId\":\"d-1\",\"kind\":\"STATUS_CHANGED\",\"status\":\"FAILED\","
+                        + "\"message\":\"db failed\",\"occurredAt\":\"2026-03-01T10:00:05Z\"}")));
+
+        Result result = deploy(definitionFile, "--wait", "--timeout", "20s");
+
+        assertThat(result.exitCode()).as(result.err()).isEqualTo(1);
+        assertThat(result.outLines()).contains("stack shop: DEPLOYING", "stack shop: FAILED");
+        assertThat(orchestrator.count("GET", "/api/v1/stacks/shop")).isEqualTo(2);
+    }
+
+    @Test
+    void strategyAndLocationOverrideTheDefinitionBeforeItIsSent() {
+        orchestrator.answer(STACKS, json(202, "stack-pending.json"));
+
+        Result result = deploy(definitionFile, "--strategy", "auto", "--location", "dc2");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        JsonNode sent = JsonMapper.shared().readTree(orchestrator.requests().get(0).body());
+        JsonNode original = JsonMapper.shared().readTree(definition);
+        assertThat(sent.get("deployment").get("placementStrategy").asString()).isEqualTo("auto");
+        assertThat(sent.get("location").asString()).isEqualTo("dc2");
+        assertThat(sent.get("itemListElement")).isEqualTo(original.get("itemListElement"));
+    }
+
+    @Test
+    void overridesOnAFileThatIsNotJsonAreAUsageErrorThatSaysWhere(@TempDir Path dir) throws IOException {
+        String broken = Files.writeString(dir.resolve("broken.json"), "{\n  \"name\": \"shop\",\n  oops\n}")
+                .toString();
+
+        Result result = deploy(broken, "--strategy", "auto");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).startsWith("error: " + broken + " is not valid JSON at line 3, column 3: ");
+        assertThat(orchestrator.requests()).isEmpty();
     }
 
     @Test
@@ -128,8 +186,8 @@ class StackDeployCommandTest {
 
     @Test
     void failedStackExitsWithOneAndPrintsTheStacksError() {
-        orchestrator.answer(STACKS, json(202, "stack-pending.json"))
-                .answer(SHOP, json(200, "stack-deploying-created.json"), json(200, "stack-failed.json"));
+        orchestrator.answer(STACKS, json(202, "stack-pending.json")).answer(SHOP, json(200, "stack-pending.json"))
+                .events(EVENTS, Stream.hold(stack("1", "stack-deploying-created.json"), stack("2", "stack-failed.json")));
 
         Result result = deploy(definitionFile, "--wait");
 
@@ -148,8 +206,8 @@ class StackDeployCommandTest {
 
     @Test
     void waitGivesUpAfterTheTimeoutWithExitCodeThree() {
-        orchestrator.answer(STACKS, json(202, "stack-pending.json"))
-                .answer(SHOP, json(200, "stack-deploying-created.json"));
+        orchestrator.answer(STACKS, json(202, "stack-pending.json")).answer(SHOP, json(200, "stack-pending.json"))
+                .events(EVENTS, Stream.hold(stack("1", "stack-deploying-created.json")));
 
         Result result = deploy(definitionFile, "--wait", "--timeout", "150ms");
 
@@ -158,13 +216,12 @@ class StackDeployCommandTest {
                 "error: timed out after 150ms waiting for stack shop to run; it is DEPLOYING");
         assertThat(result.outLines()).last().isEqualTo("Query it: graphium stack status shop --server "
                 + orchestrator.url());
-        assertThat(orchestrator.count("GET", "/api/v1/stacks/shop")).isGreaterThan(1);
     }
 
     @Test
     void waitAsJsonPrintsOnlyTheFinalStackAsTheApiReturnedIt() {
-        orchestrator.answer(STACKS, json(202, "stack-pending.json"))
-                .answer(SHOP, json(200, "stack-deploying-running.json"), json(200, "stack-running.json"));
+        orchestrator.answer(STACKS, json(202, "stack-pending.json")).answer(SHOP, json(200, "stack-pending.json"))
+                .events(EVENTS, Stream.hold(stack("1", "stack-deploying-running.json"), stack("2", "stack-running.json")));
 
         Result result = deploy(definitionFile, "--wait", "--output", "json");
 
@@ -205,6 +262,17 @@ class StackDeployCommandTest {
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.errLines()).containsExactly("error: cannot read no-such-stack.json: no such file");
         assertThat(orchestrator.requests()).isEmpty();
+    }
+
+    private static String stack(String id, String resource) {
+        return event("stack", id, resource(resource));
+    }
+
+    /** A history entry: the deploy follower shows stack snapshots and must skip these. */
+    private static String history(String id) {
+        return event("history", id, "{\"eventId\":\"e" + id + "\",\"stackId\":\"shop\",\"deploymentId\":\"d-1\","
+                + "\"kind\":\"PLACED\",\"containerName\":\"web\",\"hostId\":\"host2\",\"message\":\"placed web\","
+                + "\"occurredAt\":\"2026-03-01T10:00:01Z\"}");
     }
 
     private Result deploy(String... args) {

@@ -28,9 +28,9 @@ class StackListCommandTest {
 
         assertThat(result.exitCode()).isZero();
         assertThat(result.outLines()).containsExactly(
-                "ID    NAME       STATUS     CONTAINERS  AGE",
-                "shop  Shop       RUNNING    2/2         2h",
-                "wiki  Team wiki  DEPLOYING  1/3         3m");
+                "ID    NAME       STATUS     CONTAINERS  LOCATION  AGE",
+                "shop  Shop       RUNNING    2/2         dc1       2h",
+                "wiki  Team wiki  DEPLOYING  1/3         -         3m");
     }
 
     @Test
