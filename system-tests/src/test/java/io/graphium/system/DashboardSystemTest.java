@@ -3,24 +3,18 @@ package io.graphium.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.graphium.events.SecretSealer;
 import io.graphium.infra.DockerTestbed;
-import io.graphium.infra.KafkaBrokerProcess;
 import io.graphium.infra.RequiresInfra;
-import io.graphium.infra.SchemaRegistryProcess;
 import io.graphium.infra.TestbedHost;
 import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -46,17 +40,14 @@ import org.openqa.selenium.chrome.ChromeOptions;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DashboardSystemTest {
 
-    private static final String GATEWAY = "10.213.0.1";
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Duration DEPLOY_DEADLINE = Duration.ofMinutes(2);
     private static final Duration PAGE_DEADLINE = Duration.ofSeconds(30);
 
-    private final List<ServiceProcess> services = new ArrayList<>();
     private DockerTestbed testbed;
     private TestbedHost host;
-    private KafkaBrokerProcess kafka;
-    private SchemaRegistryProcess registry;
+    private GraphiumSystem system;
     private OrchestratorApi api;
     private String orchestratorUrl;
     private Path browserProfile;
@@ -68,23 +59,8 @@ class DashboardSystemTest {
         testbed = DockerTestbed.up(1);
         host = testbed.hosts().get(0);
         host.removeAllContainers();
-        kafka = KafkaBrokerProcess.start(GATEWAY);
-        registry = SchemaRegistryProcess.start(GATEWAY);
-        Map<String, String> common = Map.of("GRAPHIUM_KAFKA", kafka.bootstrapServers(),
-                "GRAPHIUM_REGISTRY", registry.url(), "GRAPHIUM_SECRETS_SEALING_KEY", SecretSealer.newBase64Key());
-        services.add(ServiceProcess.start("placement-service", "placement-service", List.of(), common, "127.0.0.1",
-                freePort()));
-        ServiceProcess orchestrator = ServiceProcess.start("orchestrator-service", "orchestrator-service", List.of(),
-                common, "127.0.0.1", freePort());
-        services.add(orchestrator);
-        Map<String, String> agent = new HashMap<>(common);
-        agent.putAll(Map.of("GRAPHIUM_AGENT_HOST_ID", host.name(), "GRAPHIUM_AGENT_IP_ADDRESS", host.ipAddress(),
-                "GRAPHIUM_AGENT_DATACENTER", "dc-dashboard", "GRAPHIUM_AGENT_DOCKER_HOST", host.dockerHost()));
-        List<String> namespace = host.inNamespace("true");
-        services.add(ServiceProcess.start("host-agent-" + host.name(), "host-agent",
-                namespace.subList(0, namespace.size() - 1), agent, host.ipAddress(), 8083));
-        services.forEach(ServiceProcess::awaitReady);
-        orchestratorUrl = orchestrator.baseUrl();
+        system = GraphiumSystem.start(testbed, "dc-dashboard");
+        orchestratorUrl = system.orchestrator().baseUrl();
         api = new OrchestratorApi(orchestratorUrl);
         browserProfile = Files.createTempDirectory("graphium-dashboard-chromium-");
         browser = headlessChromium(browserProfile);
@@ -100,16 +76,12 @@ class DashboardSystemTest {
                 files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
             }
         }
-        services.forEach(ServiceProcess::close);
+        if (system != null) {
+            system.close();
+        }
         if (testbed != null) {
             removeManagedContainers(host);
             testbed.close();
-        }
-        if (registry != null) {
-            registry.close();
-        }
-        if (kafka != null) {
-            kafka.close();
         }
     }
 
@@ -190,13 +162,5 @@ class DashboardSystemTest {
         }
         Assumptions.assumeTrue(present, "needs " + CHROMIUM + " and " + CHROMEDRIVER
                 + " (apt-get install chromium chromium-driver); skipped");
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
