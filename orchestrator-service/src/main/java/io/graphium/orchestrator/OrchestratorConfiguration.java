@@ -14,14 +14,23 @@ import io.graphium.orchestrator.kafka.DeploymentStore;
 import io.graphium.orchestrator.kafka.OrchestratorListeners;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.apache.avro.specific.SpecificRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.core.KafkaTemplate;
 
 /** Wires the orchestrator: state store (restored before any listener starts), processor, listeners. */
 @Configuration(proxyBeanMethods = false)
 class OrchestratorConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(OrchestratorConfiguration.class);
 
     @Bean
     Clock clock() {
@@ -44,9 +53,30 @@ class OrchestratorConfiguration {
     }
 
     @Bean
-    DeploymentProcessor deploymentProcessor(DeploymentStore store, EventPublisher publisher, TopicProvisioner topics,
+    @SuppressWarnings("unchecked")
+    DeploymentProcessor deploymentProcessor(DeploymentStore store, EventPublisher publisher,
+                                            KafkaTemplate<?, ?> template, TopicProvisioner topics,
                                             AvroMapping mapping, Clock clock) {
-        return new DeploymentProcessor(store, publisher, topics, mapping, clock);
+        return new DeploymentProcessor(store, publisher, (KafkaTemplate<String, SpecificRecord>) template, topics,
+                mapping, clock);
+    }
+
+    /** Deadlines are absolute times in the stacks' state, so checking them often is all a timer has to do. */
+    @Bean(destroyMethod = "shutdownNow")
+    ScheduledExecutorService deadlineTimer(DeploymentProcessor processor) {
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "stack-deadlines");
+            thread.setDaemon(true);
+            return thread;
+        });
+        timer.scheduleWithFixedDelay(() -> {
+            try {
+                processor.expireDeadlines();
+            } catch (RuntimeException e) {
+                log.warn("checking stack deadlines failed; trying again in a second", e);
+            }
+        }, 1, 1, TimeUnit.SECONDS);
+        return timer;
     }
 
     @Bean

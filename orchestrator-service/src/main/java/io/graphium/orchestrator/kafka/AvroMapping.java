@@ -4,6 +4,14 @@ import io.graphium.events.ContainerSpec;
 import io.graphium.events.ContainerStatusChanged;
 import io.graphium.events.ContainerStatusSummary;
 import io.graphium.events.DeployContainer;
+import io.graphium.events.DesiredContainer;
+import io.graphium.events.DesiredState;
+import io.graphium.events.HealthStatus;
+import io.graphium.events.RemoveContainer;
+import io.graphium.events.StackHistoryEvent;
+import io.graphium.events.StackHistoryKind;
+import io.graphium.events.StartContainer;
+import io.graphium.events.StopContainer;
 import io.graphium.events.EnvironmentVariable;
 import io.graphium.events.PlacementRequested;
 import io.graphium.events.SealedValue;
@@ -27,7 +35,9 @@ import io.graphium.orchestrator.core.Resources;
 import io.graphium.orchestrator.core.StackDefinition;
 import io.graphium.orchestrator.core.VolumeMount;
 import io.graphium.orchestrator.core.VolumeType;
-import io.graphium.orchestrator.core.lifecycle.ContainerLaunch;
+import io.graphium.orchestrator.core.lifecycle.ContainerCommand;
+import io.graphium.orchestrator.core.lifecycle.HistoryEntry;
+import io.graphium.orchestrator.core.lifecycle.StackOperations;
 import io.graphium.orchestrator.core.lifecycle.ContainerState;
 import io.graphium.orchestrator.core.lifecycle.ContainerStatus;
 import io.graphium.orchestrator.core.lifecycle.Health;
@@ -40,6 +50,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.avro.specific.SpecificRecord;
 
 /**
  * Converts between the Avro event contract and the orchestrator's core model, one direction per method. Secret
@@ -207,18 +218,67 @@ public final class AvroMapping {
 
     // ---- host agents ----------------------------------------------------------------------------------------
 
-    public DeployContainer deployContainer(ContainerLaunch launch, Instant now) {
-        ContainerDefinition container = launch.container();
-        return DeployContainer.newBuilder().setCommandId(launch.commandId()).setCausationId(launch.causationId())
-                .setRequestedAt(now).setHostId(launch.hostId())
-                .setSpec(ContainerSpec.newBuilder().setStackId(launch.stackId()).setDeploymentId(launch.deploymentId())
-                        .setContainerName(container.name()).setDockerName(launch.dockerName())
-                        .setImage(container.image()).setPorts(ports(container.ports()))
-                        .setEnvironment(environment(container.environment()))
-                        .setVolumeMounts(volumes(container.volumeMounts())).setCommand(container.command())
-                        .setHealthCheck(healthCheck(container.healthCheck()))
-                        .setResources(resources(container.resources())).build())
-                .build();
+    /** The host command for {@code command}. */
+    public SpecificRecord hostCommand(ContainerCommand command, Instant now) {
+        return switch (command.action()) {
+            case DEPLOY -> DeployContainer.newBuilder().setCommandId(command.commandId())
+                    .setCausationId(command.causationId()).setRequestedAt(now).setHostId(command.hostId())
+                    .setSpec(containerSpec(command)).build();
+            case START -> StartContainer.newBuilder().setCommandId(command.commandId())
+                    .setCausationId(command.causationId()).setRequestedAt(now).setHostId(command.hostId())
+                    .setStackId(command.stackId()).setDeploymentId(command.deploymentId())
+                    .setContainerName(command.containerName()).build();
+            case STOP -> StopContainer.newBuilder().setCommandId(command.commandId())
+                    .setCausationId(command.causationId()).setRequestedAt(now).setHostId(command.hostId())
+                    .setStackId(command.stackId()).setDeploymentId(command.deploymentId())
+                    .setContainerName(command.containerName())
+                    .setTimeoutSeconds(StackOperations.STOP_TIMEOUT_SECONDS).build();
+            case REMOVE -> RemoveContainer.newBuilder().setCommandId(command.commandId())
+                    .setCausationId(command.causationId()).setRequestedAt(now).setHostId(command.hostId())
+                    .setStackId(command.stackId()).setDeploymentId(command.deploymentId())
+                    .setContainerName(command.containerName()).setRemoveVolumes(command.removeVolumes()).build();
+        };
+    }
+
+    /**
+     * The desired state the agent must find before {@code command}: RUNNING with the spec before a deploy or start,
+     * STOPPED before a stop, and null (a tombstone) before a removal.
+     */
+    public DesiredContainer desiredContainer(ContainerCommand command, Instant now) {
+        if (command.action() == ContainerCommand.Action.REMOVE) {
+            return null;
+        }
+        return DesiredContainer.newBuilder().setEventId(command.commandId() + ":desired")
+                .setCausationId(command.causationId()).setOccurredAt(now).setHostId(command.hostId())
+                .setCommandId(command.commandId())
+                .setState(command.action() == ContainerCommand.Action.STOP ? DesiredState.STOPPED
+                        : DesiredState.RUNNING)
+                .setSpec(containerSpec(command)).build();
+    }
+
+    private ContainerSpec containerSpec(ContainerCommand command) {
+        ContainerDefinition container = command.container();
+        return ContainerSpec.newBuilder().setStackId(command.stackId()).setDeploymentId(command.deploymentId())
+                .setContainerName(container.name()).setDockerName(command.dockerName())
+                .setImage(container.image()).setPorts(ports(container.ports()))
+                .setEnvironment(environment(container.environment()))
+                .setVolumeMounts(volumes(container.volumeMounts())).setCommand(container.command())
+                .setHealthCheck(healthCheck(container.healthCheck()))
+                .setResources(resources(container.resources())).build();
+    }
+
+    /** One history step; its id is derived from the input's, so a replayed input yields the same ids. */
+    public static StackHistoryEvent historyEvent(HistoryEntry entry, String eventId, String causationId,
+                                                 StackDeployment stack, Instant now) {
+        return StackHistoryEvent.newBuilder().setEventId(eventId).setCausationId(causationId).setOccurredAt(now)
+                .setStackId(stack.stackId()).setDeploymentId(stack.deploymentId())
+                .setKind(StackHistoryKind.valueOf(entry.kind().name()))
+                .setStatus(io.graphium.events.StackStatus.valueOf(stack.status().name()))
+                .setContainerName(entry.containerName()).setHostId(entry.hostId())
+                .setContainerState(entry.containerState() == null ? null
+                        : io.graphium.events.ContainerState.valueOf(entry.containerState().name()))
+                .setHealth(entry.health() == null ? null : HealthStatus.valueOf(entry.health().name()))
+                .setMessage(entry.message()).build();
     }
 
     public static ContainerStatus containerStatus(ContainerStatusChanged avro) {
@@ -249,7 +309,9 @@ public final class AvroMapping {
                         .setDockerId(c.dockerId()).setExitCode(c.exitCode()).setMessage(c.message())
                         .setUpdatedAt(c.updatedAt()).build()).toList())
                 .setRequestedAt(deployment.requestedAt()).setStartedAt(deployment.startedAt())
-                .setCompletedAt(deployment.completedAt()).setError(deployment.error()).build();
+                .setCompletedAt(deployment.completedAt()).setError(deployment.error())
+                .setRollbackOnFailure(deployment.rollbackOnFailure()).setDeadlineAt(deployment.deadlineAt())
+                .setRecentCommandIds(deployment.recentCommandIds()).build();
     }
 
     public static StackDeployment deployment(StackDeploymentStatus avro) {
@@ -262,6 +324,6 @@ public final class AvroMapping {
                 StackStatus.valueOf(avro.getStatus().name()), PlacementStrategy.valueOf(avro.getStrategy().name()),
                 avro.getLocation(), placements(avro.getPlacements()), avro.getServiceEndpoints(), containers,
                 avro.getRequestedAt(), avro.getStartedAt(), avro.getCompletedAt(), avro.getError(),
-                avro.getCausationId());
+                avro.getCausationId(), avro.getRollbackOnFailure(), avro.getDeadlineAt(), avro.getRecentCommandIds());
     }
 }
