@@ -6,6 +6,8 @@ import io.graphium.kafka.GraphiumKafkaProperties;
 import io.graphium.kafka.TopicProvisioner;
 import io.graphium.kafka.Topics;
 import io.graphium.orchestrator.api.PlanResults;
+import io.graphium.orchestrator.history.HistoryLog;
+import io.graphium.orchestrator.history.HistoryReader;
 import io.graphium.orchestrator.hosts.HostInventory;
 import io.graphium.orchestrator.hosts.HostInventoryListener;
 import io.graphium.orchestrator.kafka.AvroMapping;
@@ -82,6 +84,22 @@ class OrchestratorConfiguration {
     @Bean
     OrchestratorListeners orchestratorListeners(DeploymentProcessor processor) {
         return new OrchestratorListeners(processor);
+    }
+
+    /** Every stack's history, read from the history topic (for the history API and the event streams). */
+    @Bean
+    HistoryLog historyLog() {
+        return new HistoryLog();
+    }
+
+    @Bean(destroyMethod = "close")
+    HistoryReader historyReader(KafkaProperties kafka, GraphiumKafkaProperties graphium, TopicProvisioner topics,
+                                HistoryLog history) {
+        topics.ensure(Topics.STACK_HISTORY);
+        HistoryReader reader = new HistoryReader(String.join(",", kafka.getBootstrapServers()),
+                graphium.registryUrl(), history);
+        reader.start();
+        return reader;
     }
 
     /** Hosts as the API shows them; an agent host silent for longer than the TTL shows as OFFLINE. */
