@@ -32,6 +32,7 @@ import io.graphium.orchestrator.core.PlacementStrategy;
 import io.graphium.orchestrator.core.PortMapping;
 import io.graphium.orchestrator.core.Protocol;
 import io.graphium.orchestrator.core.Resources;
+import io.graphium.orchestrator.core.RestartPolicy;
 import io.graphium.orchestrator.core.StackDefinition;
 import io.graphium.orchestrator.core.VolumeMount;
 import io.graphium.orchestrator.core.VolumeType;
@@ -109,7 +110,8 @@ public final class AvroMapping {
                 avro.getCommand(), avro.getDependsOn().stream()
                 .map(d -> new Dependency(d.getName(), d.getWaitForHealthy())).toList(),
                 avro.getResources() == null ? null
-                        : new Resources(avro.getResources().getCpuCores(), avro.getResources().getMemoryBytes()));
+                        : new Resources(avro.getResources().getCpuCores(), avro.getResources().getMemoryBytes()),
+                restartPolicy(avro.getRestartPolicy()));
     }
 
     private io.graphium.events.ContainerDefinition container(ContainerDefinition core) {
@@ -119,7 +121,19 @@ public final class AvroMapping {
                 .setCommand(core.command())
                 .setDependsOn(core.dependsOn().stream().map(d -> io.graphium.events.ContainerDependency.newBuilder()
                         .setName(d.name()).setWaitForHealthy(d.waitForHealthy()).build()).toList())
-                .setResources(resources(core.resources())).build();
+                .setResources(resources(core.resources())).setRestartPolicy(restartPolicy(core.restartPolicy()))
+                .build();
+    }
+
+    private static RestartPolicy restartPolicy(io.graphium.events.RestartPolicy avro) {
+        return avro == null ? null : new RestartPolicy(RestartPolicy.Mode.valueOf(avro.getMode().name()),
+                avro.getMaxRetries());
+    }
+
+    private static io.graphium.events.RestartPolicy restartPolicy(RestartPolicy core) {
+        return core == null ? null : io.graphium.events.RestartPolicy.newBuilder()
+                .setMode(io.graphium.events.RestartMode.valueOf(core.mode().name()))
+                .setMaxRetries(core.maxRetries()).build();
     }
 
     private Map<String, EnvValue> environment(List<EnvironmentVariable> avro) {
@@ -264,7 +278,8 @@ public final class AvroMapping {
                 .setEnvironment(environment(container.environment()))
                 .setVolumeMounts(volumes(container.volumeMounts())).setCommand(container.command())
                 .setHealthCheck(healthCheck(container.healthCheck()))
-                .setResources(resources(container.resources())).build();
+                .setResources(resources(container.resources()))
+                .setRestartPolicy(restartPolicy(container.restartPolicy())).build();
     }
 
     /** One history step; its id is derived from the input's, so a replayed input yields the same ids. */
