@@ -10,29 +10,19 @@ import io.graphium.events.HealthCheck;
 import io.graphium.events.HealthCheckType;
 import io.graphium.events.PlacementStrategy;
 import io.graphium.events.PortMapping;
-import io.graphium.events.SecretSealer;
 import io.graphium.events.StackDefinition;
 import io.graphium.events.StackDeployRequested;
-import io.graphium.infra.DockerTestbed;
-import io.graphium.infra.KafkaBrokerProcess;
 import io.graphium.infra.RequiresInfra;
-import io.graphium.infra.SchemaRegistryProcess;
 import io.graphium.infra.TestbedHost;
 import io.graphium.kafka.KafkaClientSettings;
 import io.graphium.kafka.Topics;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -57,59 +47,20 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class StackLifecycleSystemTest {
 
-    private static final String GATEWAY = "10.213.0.1";
     private static final Duration DEADLINE = Duration.ofMinutes(3);
     private static final String IMAGE = "graphium/busybox:1";
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
-    private final List<ServiceProcess> services = new ArrayList<>();
-    private DockerTestbed testbed;
-    private KafkaBrokerProcess kafka;
-    private SchemaRegistryProcess registry;
-    private ServiceProcess orchestrator;
-    private Map<String, String> common;
-    private int orchestratorPort;
+    private TestSystem system;
 
     @BeforeAll
     void startTheSystem() {
-        testbed = DockerTestbed.up(3);
-        testbed.hosts().forEach(TestbedHost::removeAllContainers);
-        kafka = KafkaBrokerProcess.start(GATEWAY);
-        registry = SchemaRegistryProcess.start(GATEWAY);
-        common = Map.of("GRAPHIUM_KAFKA", kafka.bootstrapServers(), "GRAPHIUM_REGISTRY", registry.url(),
-                "GRAPHIUM_SECRETS_SEALING_KEY", SecretSealer.newBase64Key());
-        services.add(ServiceProcess.start("placement-service", "placement-service", List.of(), common, "127.0.0.1",
-                freePort()));
-        orchestratorPort = freePort();
-        orchestrator = startOrchestrator("orchestrator-service");
-        for (TestbedHost host : testbed.hosts()) {
-            Map<String, String> agent = new HashMap<>(common);
-            agent.putAll(Map.of("GRAPHIUM_AGENT_HOST_ID", host.name(), "GRAPHIUM_AGENT_NAME", "testbed " + host.name(),
-                    "GRAPHIUM_AGENT_IP_ADDRESS", host.ipAddress(), "GRAPHIUM_AGENT_DATACENTER", "dc-1",
-                    "GRAPHIUM_AGENT_DOCKER_HOST", host.dockerHost()));
-            List<String> namespace = host.inNamespace("true");
-            services.add(ServiceProcess.start("host-agent-" + host.name(), "host-agent",
-                    namespace.subList(0, namespace.size() - 1), agent, host.ipAddress(), 8083));
-        }
-        services.forEach(ServiceProcess::awaitReady);
-        orchestrator.awaitReady();
+        system = TestSystem.start(3);
     }
 
     @AfterAll
     void stopTheSystem() {
-        if (orchestrator != null) {
-            orchestrator.close();
-        }
-        services.forEach(ServiceProcess::close);
-        if (testbed != null) {
-            testbed.hosts().forEach(TestbedHost::removeAllContainers);
-            testbed.close();
-        }
-        if (registry != null) {
-            registry.close();
-        }
-        if (kafka != null) {
-            kafka.close();
+        if (system != null) {
+            system.close();
         }
     }
 
@@ -119,10 +70,10 @@ class StackLifecycleSystemTest {
         assertThat(post("/api/v1/stacks", waves("waves", 1, 8)).statusCode()).isEqualTo(202);
         String running = awaitStatus("waves", "RUNNING");
 
-        Map<String, String> hostOf = placements(running);
+        Map<String, String> hostOf = TestSystem.placements(running);
         assertThat(hostOf.values()).as("spread over the three hosts").doesNotHaveDuplicates();
         // web fetched api's copy of the database's page at start: each started only once its dependency was ready.
-        assertThat(fetch("http://" + ipOf(hostOf.get("web")) + ":18080/api.txt")).contains("db ready");
+        assertThat(TestSystem.fetch("http://" + system.ipOf(hostOf.get("web")) + ":18080/api.txt")).contains("db ready");
         assertThat(history("waves")).containsSubsequence("'db' on host", "HEALTHY",
                 "told host " + hostOf.get("api") + " to deploy container 'api'");
     }
@@ -147,13 +98,13 @@ class StackLifecycleSystemTest {
                 .setRequestedAt(Instant.now()).setRequestedBy("system-test").setStackId("sick")
                 .setDefinition(definition).setDeadlineMillis(60_000).build();
         try (KafkaProducer<String, SpecificRecord> producer =
-                     KafkaClientSettings.newProducer(kafka.bootstrapServers(), registry.url())) {
+                     KafkaClientSettings.newProducer(system.kafka.bootstrapServers(), system.registry.url())) {
             producer.send(new ProducerRecord<>(Topics.STACK_COMMANDS.name(), "sick", command)).get();
         }
         String failed = awaitStatus("sick", "FAILED");
         assertThat(failed).contains("'db'");
         await("rollback removed every container of the stack").atMost(DEADLINE).untilAsserted(() -> {
-            for (TestbedHost host : testbed.hosts()) {
+            for (TestbedHost host : system.testbed.hosts()) {
                 assertThat(host.docker("ps", "-aq", "--filter", "label=io.graphium.stack=sick").stdout())
                         .as("containers of the failed stack on " + host.name()).isBlank();
             }
@@ -172,27 +123,25 @@ class StackLifecycleSystemTest {
                 ]}""".formatted(IMAGE);
         assertThat(post("/api/v1/stacks", ops).statusCode()).isEqualTo(202);
         String running = awaitStatus("ops", "RUNNING");
-        String host = placements(running).get("app");
+        String host = TestSystem.placements(running).get("app");
 
         assertThat(post("/api/v1/stacks/ops/stop", "").statusCode()).isEqualTo(202);
         awaitStatus("ops", "STOPPED");
-        assertThat(testbedHost(host).docker("ps", "-q", "--filter", "label=io.graphium.stack=ops").stdout())
+        assertThat(system.host(host).docker("ps", "-q", "--filter", "label=io.graphium.stack=ops").stdout())
                 .as("nothing of ops runs").isBlank();
         assertThat(post("/api/v1/stacks/ops/stop", "").statusCode()).isEqualTo(409);
 
         assertThat(post("/api/v1/stacks/ops/start", "").statusCode()).isEqualTo(202);
         awaitStatus("ops", "RUNNING");
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(fetch("http://" + ipOf(host) + ":33000/starts.txt").lines().count())
+                assertThat(TestSystem.fetch("http://" + system.ipOf(host) + ":33000/starts.txt").lines().count())
                         .as("the same container and volume, started twice").isEqualTo(2));
 
-        assertThat(delete("/api/v1/stacks/ops?removeVolumes=true").statusCode()).isEqualTo(202);
-        await("ops removed").atMost(DEADLINE).until(() -> http.send(HttpRequest.newBuilder(URI.create(
-                orchestrator.baseUrl() + "/api/v1/stacks/ops")).build(), HttpResponse.BodyHandlers.ofString())
-                .statusCode() == 404);
-        assertThat(testbedHost(host).docker("ps", "-aq", "--filter", "label=io.graphium.stack=ops").stdout())
+        assertThat(system.delete("/api/v1/stacks/ops?removeVolumes=true").statusCode()).isEqualTo(202);
+        await("ops removed").atMost(DEADLINE).until(() -> system.get("/api/v1/stacks/ops").statusCode() == 404);
+        assertThat(system.host(host).docker("ps", "-aq", "--filter", "label=io.graphium.stack=ops").stdout())
                 .isBlank();
-        assertThat(testbedHost(host).docker("volume", "ls", "-q").stdout()).doesNotContain("ops-data");
+        assertThat(system.host(host).docker("volume", "ls", "-q").stdout()).doesNotContain("ops-data");
         assertThat(history("ops")).contains("REMOVE_REQUESTED", "\"status\":\"REMOVED\"");
     }
 
@@ -206,13 +155,12 @@ class StackLifecycleSystemTest {
                     && Pattern.compile("\"name\":\"db\",\"hostId\":\"[^\"]+\",\"state\":\"RUNNING\"").matcher(body)
                     .find();
         });
-        orchestrator.kill();
-        orchestrator = startOrchestrator("orchestrator-service-restarted").awaitReady();
+        system.killAndRestartOrchestrator();
 
         String running = awaitStatus("crash", "RUNNING");
-        assertThat(placements(running)).hasSize(3);
+        assertThat(TestSystem.placements(running)).hasSize(3);
         List<String> names = new ArrayList<>();
-        for (TestbedHost host : testbed.hosts()) {
+        for (TestbedHost host : system.testbed.hosts()) {
             host.docker("ps", "-a", "--filter", "label=io.graphium.stack=crash", "--format", "{{.Names}}").stdout()
                     .lines().filter(l -> !l.isBlank()).forEach(names::add);
         }
@@ -252,71 +200,19 @@ class StackLifecycleSystemTest {
                 .setDependsOn(dependsOn).setCommand(List.of("sh", "-c", script));
     }
 
-    private ServiceProcess startOrchestrator(String name) {
-        return ServiceProcess.start(name, "orchestrator-service", List.of(), common, "127.0.0.1", orchestratorPort);
-    }
-
     private String awaitStatus(String stackId, String expected) {
-        return await(stackId + " " + expected).atMost(DEADLINE).pollInterval(Duration.ofMillis(250)).until(
-                () -> get("/api/v1/stacks/" + stackId), body -> {
-                    if (!expected.equals("FAILED") && body.contains("\"status\":\"FAILED\"")) {
-                        throw new AssertionError(stackId + " FAILED: " + body + "\nhistory: " + history(stackId));
-                    }
-                    return body.contains("\"status\":\"" + expected + "\"");
-                });
+        return system.awaitStatus(stackId, expected, DEADLINE);
     }
 
     private String history(String stackId) {
-        try {
-            return get("/api/v1/stacks/" + stackId + "/history");
-        } catch (Exception e) {
-            return "(history unavailable: " + e + ")";
-        }
-    }
-
-    private static Map<String, String> placements(String stackView) {
-        Map<String, String> hosts = new java.util.LinkedHashMap<>();
-        Matcher m = Pattern.compile("\"container\":\"([^\"]+)\",\"hostId\":\"([^\"]+)\"").matcher(stackView);
-        while (m.find()) {
-            hosts.put(m.group(1), m.group(2));
-        }
-        return hosts;
-    }
-
-    private TestbedHost testbedHost(String hostId) {
-        return testbed.hosts().stream().filter(h -> h.name().equals(hostId)).findFirst().orElseThrow();
-    }
-
-    private String ipOf(String hostId) {
-        return testbedHost(hostId).ipAddress();
-    }
-
-    private String fetch(String url) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(3)).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
+        return system.history(stackId);
     }
 
     private HttpResponse<String> post(String path, String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(orchestrator.baseUrl() + path))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpResponse<String> delete(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(orchestrator.baseUrl() + path)).DELETE().build(),
-                HttpResponse.BodyHandlers.ofString());
+        return system.post(path, body);
     }
 
     private String get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(orchestrator.baseUrl() + path)).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
-    }
-
-    private static int freePort() {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return system.get(path).body();
     }
 }
