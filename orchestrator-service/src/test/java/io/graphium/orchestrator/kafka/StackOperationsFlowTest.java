@@ -220,6 +220,24 @@ class StackOperationsFlowTest {
                 + "\"state\":\"REMOVED\"");
     }
 
+    @Test
+    void anInvalidDefinitionStraightFromKafkaFailsWithTheMessagesRestWouldGive() throws Exception {
+        String cyclic = WAVES.replace("\"dependsOn\": [\"api\"]", "\"dependsOn\": [\"api\"]")
+                .replace("{\"name\": \"db\", \"image\": \"db:1\",", "{\"name\": \"db\", \"image\": \"db:1\", "
+                        + "\"dependsOn\": [\"web\"],");
+        HttpResponse<String> refused = post("/api/v1/stacks?stackId=bad", cyclic);
+        assertThat(refused.statusCode()).isEqualTo(400);
+        String message = "dependency cycle: db -> web -> api -> db";
+        assertThat(refused.body()).contains(message);
+
+        events.send(Topics.STACK_COMMANDS, "bad", StackDeployRequested.newBuilder().setCommandId("bad-1")
+                .setRequestedAt(Instant.now()).setStackId("bad")
+                .setDefinition(mapping.definition(StackDefinitionParser.parse(cyclic).definition())).build());
+        awaitStatus("bad", "FAILED");
+        assertThat(get("/api/v1/stacks/bad").body()).contains("invalid stack definition: $.itemListElement[",
+                message);
+    }
+
     // ---- playing placement and the agents ---------------------------------------------------------------------
 
     private String place(String stackId) throws Exception {
