@@ -221,6 +221,36 @@ class StackOperationsFlowTest {
     }
 
     @Test
+    void theGlobalStreamStartsWithEveryStackThenGoesLiveAndResumesAfterItsLastEventId() throws Exception {
+        assertThat(post("/api/v1/stacks?stackId=live", WAVES).statusCode()).isEqualTo(202);
+        awaitStatus("live", "PLACING");
+
+        SseClient stream = SseClient.open(port, "/api/v1/events", null);
+        SseClient.Event snapshot = stream.readUntil(e -> e.name().equals("stack") && e.data().contains(
+                "\"stackId\":\"live\"")).get(0);
+        assertThat(snapshot.name()).as("snapshots come first").isEqualTo("stack");
+        String deploymentId = place("live");
+        // History and snapshots come from different topics: their relative order is not fixed, each one's is.
+        List<SseClient.Event> live = new ArrayList<>(stream.readUntil(e -> e.name().equals("history")
+                && e.data().contains("\"kind\":\"STATUS_CHANGED\"") && e.data().contains("\"status\":\"DEPLOYING\"")));
+        String lastId = live.get(live.size() - 1).id();
+        if (live.stream().noneMatch(e -> e.name().equals("stack") && e.data().contains("\"status\":\"DEPLOYING\""))) {
+            live.addAll(stream.readUntil(e -> e.name().equals("stack")
+                    && e.data().contains("\"status\":\"DEPLOYING\"")));
+        }
+        assertThat(live).filteredOn(e -> e.name().equals("history")).extracting(SseClient.Event::id)
+                .doesNotContainNull().doesNotHaveDuplicates();
+        stream.close();
+
+        report("live", deploymentId, "db", ContainerState.RUNNING, HealthStatus.STARTING);
+        SseClient resumed = SseClient.open(port, "/api/v1/events", lastId);
+        SseClient.Event next = resumed.readUntil(e -> e.name().equals("history")).get(0);
+        resumed.close();
+        assertThat(next.data()).as("the first entry after the last one seen").contains("\"kind\":\"CONTAINER_CHANGED\"",
+                "\"containerName\":\"db\"", "\"health\":\"STARTING\"");
+    }
+
+    @Test
     void anInvalidDefinitionStraightFromKafkaFailsWithTheMessagesRestWouldGive() throws Exception {
         String cyclic = WAVES.replace("\"dependsOn\": [\"api\"]", "\"dependsOn\": [\"api\"]")
                 .replace("{\"name\": \"db\", \"image\": \"db:1\",", "{\"name\": \"db\", \"image\": \"db:1\", "

@@ -55,7 +55,8 @@ class StackLifecycleTest {
     void invalidDefinitionFailsAtOnceWithEveryProblem() {
         Transition t = StackLifecycle.deployRequested("c1", "my-app", myApp,
                 List.of(new Problem("$.itemListElement[0].image", "image is missing"),
-                        new Problem("$.deployment.placementStrategy", "unknown strategy 'fastest'")), OPTIONS, T0, null);
+                        new Problem("$.deployment.placementStrategy", "unknown strategy 'fastest'")), OPTIONS, T0,
+                null);
         assertThat(t.next().status()).isEqualTo(StackStatus.FAILED);
         assertThat(t.next().error()).isEqualTo("invalid stack definition: $.itemListElement[0].image: image is missing; "
                 + "$.deployment.placementStrategy: unknown strategy 'fastest'");
