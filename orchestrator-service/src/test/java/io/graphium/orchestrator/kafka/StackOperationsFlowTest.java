@@ -81,6 +81,8 @@ class StackOperationsFlowTest {
     String registry;
     @Autowired
     AvroMapping mapping;
+    @Autowired
+    DeploymentStore store;
 
     private final HttpClient http = HttpClient.newHttpClient();
     private TestEventClient events;
@@ -160,6 +162,10 @@ class StackOperationsFlowTest {
         await().atMost(DEADLINE).untilAsserted(() -> assertThat(get("/api/v1/stacks/ops/history").body())
                 .contains("cannot start stack 'ops' while it is RUNNING"));
         assertThat(get("/api/v1/stacks/ops").body()).contains("\"status\":\"RUNNING\"");
+        // What a restarted orchestrator would go on from: exactly the state it had (deadline, commands seen...).
+        DeploymentStore restored = new DeploymentStore();
+        restored.restore(brokers, registry, mapping);
+        assertThat(restored.get("ops").orElseThrow()).isEqualTo(store.get("ops").orElseThrow());
         assertThat(get("/api/v1/stacks?status=running").body()).contains("\"stackId\":\"ops\"");
         assertThat(get("/api/v1/stacks?status=stopped").body()).isEqualTo("[]");
 
