@@ -6,6 +6,8 @@ import io.graphium.kafka.GraphiumKafkaProperties;
 import io.graphium.kafka.TopicProvisioner;
 import io.graphium.kafka.Topics;
 import io.graphium.orchestrator.api.PlanResults;
+import io.graphium.orchestrator.history.HistoryLog;
+import io.graphium.orchestrator.history.HistoryReader;
 import io.graphium.orchestrator.hosts.HostInventory;
 import io.graphium.orchestrator.hosts.HostInventoryListener;
 import io.graphium.orchestrator.kafka.AvroMapping;
@@ -14,18 +16,28 @@ import io.graphium.orchestrator.kafka.DeploymentStore;
 import io.graphium.orchestrator.kafka.OrchestratorListeners;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.apache.avro.specific.SpecificRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.core.KafkaTemplate;
 
 /** Wires the orchestrator: state store (restored before any listener starts), processor, listeners. */
 @Configuration(proxyBeanMethods = false)
 class OrchestratorConfiguration {
 
+    private static final Logger log = LoggerFactory.getLogger(OrchestratorConfiguration.class);
+
+    /** Millisecond ticks: what the events carry (timestamp-millis), so state restored after a restart is identical. */
     @Bean
     Clock clock() {
-        return Clock.systemUTC();
+        return Clock.tick(Clock.systemUTC(), Duration.ofMillis(1));
     }
 
     @Bean
@@ -44,14 +56,51 @@ class OrchestratorConfiguration {
     }
 
     @Bean
-    DeploymentProcessor deploymentProcessor(DeploymentStore store, EventPublisher publisher, TopicProvisioner topics,
+    @SuppressWarnings("unchecked")
+    DeploymentProcessor deploymentProcessor(DeploymentStore store, EventPublisher publisher,
+                                            KafkaTemplate<?, ?> template, TopicProvisioner topics,
                                             AvroMapping mapping, Clock clock) {
-        return new DeploymentProcessor(store, publisher, topics, mapping, clock);
+        return new DeploymentProcessor(store, publisher, (KafkaTemplate<String, SpecificRecord>) template, topics,
+                mapping, clock);
+    }
+
+    /** Deadlines are absolute times in the stacks' state, so checking them often is all a timer has to do. */
+    @Bean(destroyMethod = "shutdownNow")
+    ScheduledExecutorService deadlineTimer(DeploymentProcessor processor) {
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "stack-deadlines");
+            thread.setDaemon(true);
+            return thread;
+        });
+        timer.scheduleWithFixedDelay(() -> {
+            try {
+                processor.expireDeadlines();
+            } catch (RuntimeException e) {
+                log.warn("checking stack deadlines failed; trying again in a second", e);
+            }
+        }, 1, 1, TimeUnit.SECONDS);
+        return timer;
     }
 
     @Bean
     OrchestratorListeners orchestratorListeners(DeploymentProcessor processor) {
         return new OrchestratorListeners(processor);
+    }
+
+    /** Every stack's history, read from the history topic (for the history API and the event streams). */
+    @Bean
+    HistoryLog historyLog() {
+        return new HistoryLog();
+    }
+
+    @Bean(destroyMethod = "close")
+    HistoryReader historyReader(KafkaProperties kafka, GraphiumKafkaProperties graphium, TopicProvisioner topics,
+                                HistoryLog history) {
+        topics.ensure(Topics.STACK_HISTORY);
+        HistoryReader reader = new HistoryReader(String.join(",", kafka.getBootstrapServers()),
+                graphium.registryUrl(), history);
+        reader.start();
+        return reader;
     }
 
     /** Hosts as the API shows them; an agent host silent for longer than the TTL shows as OFFLINE. */

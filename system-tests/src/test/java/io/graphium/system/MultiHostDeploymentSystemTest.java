@@ -7,35 +7,26 @@ import io.graphium.events.ContainerDefinition;
 import io.graphium.events.DeploymentSpec;
 import io.graphium.events.PlacementStrategy;
 import io.graphium.events.PortMapping;
-import io.graphium.events.SecretSealer;
 import io.graphium.events.StackDefinition;
 import io.graphium.events.StackDeployRequested;
 import io.graphium.events.StackDeploymentStatus;
 import io.graphium.events.StackStatus;
-import io.graphium.infra.DockerTestbed;
 import io.graphium.infra.InfraScript;
-import io.graphium.infra.KafkaBrokerProcess;
 import io.graphium.infra.RequiresInfra;
-import io.graphium.infra.SchemaRegistryProcess;
 import io.graphium.infra.TestbedHost;
 import io.graphium.kafka.KafkaClientSettings;
 import io.graphium.kafka.Topics;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -63,57 +54,21 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MultiHostDeploymentSystemTest {
 
-    private static final String GATEWAY = "10.213.0.1";
     private static final Duration DEPLOY_DEADLINE = Duration.ofMinutes(3);
     private static final String IMAGE = "graphium/busybox:1";
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
     private final String password = "pw-" + UUID.randomUUID();
-    private final List<ServiceProcess> services = new ArrayList<>();
-    private DockerTestbed testbed;
-    private KafkaBrokerProcess kafka;
-    private SchemaRegistryProcess registry;
-    private ServiceProcess orchestrator;
+    private TestSystem system;
 
     @BeforeAll
     void startTheSystem() {
-        testbed = DockerTestbed.up(3);
-        testbed.hosts().forEach(TestbedHost::removeAllContainers);
-        // Reachable from the root namespace and from every host: the testbed's gateway address.
-        kafka = KafkaBrokerProcess.start(GATEWAY);
-        registry = SchemaRegistryProcess.start(GATEWAY);
-        String sealingKey = SecretSealer.newBase64Key();
-        Map<String, String> common = Map.of("GRAPHIUM_KAFKA", kafka.bootstrapServers(),
-                "GRAPHIUM_REGISTRY", registry.url(), "GRAPHIUM_SECRETS_SEALING_KEY", sealingKey);
-        services.add(ServiceProcess.start("placement-service", "placement-service", List.of(), common, "127.0.0.1",
-                freePort()));
-        orchestrator = ServiceProcess.start("orchestrator-service", "orchestrator-service", List.of(), common,
-                "127.0.0.1", freePort());
-        services.add(orchestrator);
-        for (TestbedHost host : testbed.hosts()) {
-            Map<String, String> agent = new java.util.HashMap<>(common);
-            agent.putAll(Map.of("GRAPHIUM_AGENT_HOST_ID", host.name(), "GRAPHIUM_AGENT_NAME", "testbed " + host.name(),
-                    "GRAPHIUM_AGENT_IP_ADDRESS", host.ipAddress(), "GRAPHIUM_AGENT_DATACENTER", "dc-1",
-                    "GRAPHIUM_AGENT_DOCKER_HOST", host.dockerHost()));
-            List<String> namespace = host.inNamespace("true");
-            services.add(ServiceProcess.start("host-agent-" + host.name(), "host-agent",
-                    namespace.subList(0, namespace.size() - 1), agent, host.ipAddress(), 8083));
-        }
-        services.forEach(ServiceProcess::awaitReady);
+        system = TestSystem.start(3);
     }
 
     @AfterAll
     void stopTheSystem() {
-        services.forEach(ServiceProcess::close);
-        if (testbed != null) {
-            testbed.hosts().forEach(TestbedHost::removeAllContainers);
-            testbed.close();
-        }
-        if (registry != null) {
-            registry.close();
-        }
-        if (kafka != null) {
-            kafka.close();
+        if (system != null) {
+            system.close();
         }
     }
 
@@ -126,7 +81,7 @@ class MultiHostDeploymentSystemTest {
         String status = awaitStatus("my-app", "RUNNING");
         long toRunning = (System.nanoTime() - started) / 1_000_000;
 
-        Map<String, String> hostOf = placements(status);
+        Map<String, String> hostOf = TestSystem.placements(status);
         assertThat(new TreeSet<>(hostOf.values())).as("spread over all three hosts").hasSize(3);
         Map<String, Integer> ports = Map.of("web", 8080, "api", 3000, "postgres", 5432, "redis", 6379);
         for (var service : ports.entrySet()) {
@@ -171,11 +126,11 @@ class MultiHostDeploymentSystemTest {
                 .setRequestedAt(Instant.now()).setRequestedBy("system-test").setStackId("second")
                 .setDefinition(definition).build();
         try (KafkaProducer<String, SpecificRecord> producer =
-                     KafkaClientSettings.newProducer(kafka.bootstrapServers(), registry.url())) {
+                     KafkaClientSettings.newProducer(system.kafka.bootstrapServers(), system.registry.url())) {
             producer.send(new ProducerRecord<>(Topics.STACK_COMMANDS.name(), "second", command)).get();
         }
         String status = awaitStatus("second", "RUNNING");
-        Map<String, String> hostOf = placements(status);
+        Map<String, String> hostOf = TestSystem.placements(status);
         assertThat(fetch("http://" + ipOf(hostOf.get("front")) + ":9080/")).contains("front");
         assertThat(fetch("http://" + ipOf(hostOf.get("back")) + ":9081/")).contains("back");
     }
@@ -190,7 +145,7 @@ class MultiHostDeploymentSystemTest {
         assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
         String status = awaitStatus("nowhere", "FAILED");
         assertThat(status).contains("mars-1");
-        for (TestbedHost host : testbed.hosts()) {
+        for (TestbedHost host : system.testbed.hosts()) {
             assertThat(host.docker("ps", "-aq", "--filter", "label=io.graphium.stack=nowhere").stdout())
                     .as("containers of the failed stack on " + host.name()).isBlank();
         }
@@ -199,31 +154,15 @@ class MultiHostDeploymentSystemTest {
     // ---- helpers ----------------------------------------------------------------------------------------------
 
     private String awaitStatus(String stackId, String expected) {
-        return await(stackId + " " + expected).atMost(DEPLOY_DEADLINE).pollInterval(Duration.ofMillis(250)).until(
-                () -> get("/api/v1/stacks/" + stackId), body -> {
-                    if (!expected.equals("FAILED") && body.contains("\"status\":\"FAILED\"")) {
-                        throw new AssertionError(stackId + " FAILED: " + body);
-                    }
-                    return body.contains("\"status\":\"" + expected + "\"");
-                });
-    }
-
-    /** container -> host id, from the REST view's placements. */
-    private static Map<String, String> placements(String stackView) {
-        Map<String, String> hosts = new java.util.LinkedHashMap<>();
-        Matcher m = Pattern.compile("\"container\":\"([^\"]+)\",\"hostId\":\"([^\"]+)\"").matcher(stackView);
-        while (m.find()) {
-            hosts.put(m.group(1), m.group(2));
-        }
-        return hosts;
+        return system.awaitStatus(stackId, expected, DEPLOY_DEADLINE);
     }
 
     private String ipOf(String hostId) {
-        return testbed.hosts().stream().filter(h -> h.name().equals(hostId)).findFirst().orElseThrow().ipAddress();
+        return system.ipOf(hostId);
     }
 
     private TestbedHost host(String hostId) {
-        return testbed.hosts().stream().filter(h -> h.name().equals(hostId)).findFirst().orElseThrow();
+        return system.host(hostId);
     }
 
     private List<String> containerEnv(String hostId, String container) {
@@ -238,7 +177,7 @@ class MultiHostDeploymentSystemTest {
         Set<String> found = new TreeSet<>();
         byte[] needle = text.getBytes(StandardCharsets.UTF_8);
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, system.kafka.bootstrapServers(),
                 ConsumerConfig.GROUP_ID_CONFIG, "secret-scan-" + UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(),
                 new ByteArrayDeserializer())) {
@@ -256,8 +195,8 @@ class MultiHostDeploymentSystemTest {
     }
 
     private StackDeploymentStatus latestStatusOnTopic(String stackId) {
-        try (KafkaConsumer<String, SpecificRecord> consumer = KafkaClientSettings.newConsumer(kafka.bootstrapServers(),
-                registry.url(), "dashboard-" + UUID.randomUUID())) {
+        try (KafkaConsumer<String, SpecificRecord> consumer = KafkaClientSettings.newConsumer(system.kafka.bootstrapServers(),
+                system.registry.url(), "dashboard-" + UUID.randomUUID())) {
             consumer.subscribe(List.of(Topics.STACK_STATUS.name()));
             StackDeploymentStatus[] latest = new StackDeploymentStatus[1];
             await("a RUNNING snapshot of " + stackId).atMost(Duration.ofSeconds(30)).until(() -> {
@@ -304,28 +243,12 @@ class MultiHostDeploymentSystemTest {
         }
     }
 
-    private String fetch(String url) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(3)).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
+    private static String fetch(String url) throws Exception {
+        return TestSystem.fetch(url);
     }
 
     private HttpResponse<String> post(String path, String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(orchestrator.baseUrl() + path))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
-    private String get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(orchestrator.baseUrl() + path)).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
-    }
-
-    private static int freePort() {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return system.post(path, body);
     }
 
     private static int indexOf(byte[] haystack, byte[] needle) {

@@ -98,6 +98,16 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /** kill -9: no shutdown hook, no graceful anything; for crash tests. */
+    void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(STOP_DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     @Override
     public void close() {
         process.destroy();

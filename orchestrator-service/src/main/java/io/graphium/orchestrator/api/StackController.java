@@ -1,28 +1,39 @@
 package io.graphium.orchestrator.api;
 
 import io.graphium.events.StackDeployRequested;
+import io.graphium.events.StackRemoveRequested;
+import io.graphium.events.StackStartRequested;
+import io.graphium.events.StackStopRequested;
 import io.graphium.kafka.EventPublisher;
 import io.graphium.kafka.Topics;
 import io.graphium.orchestrator.core.ParseResult;
 import io.graphium.orchestrator.core.Problem;
 import io.graphium.orchestrator.core.StackDefinitionParser;
 import io.graphium.orchestrator.core.lifecycle.StackDeployment;
+import io.graphium.orchestrator.core.lifecycle.StackStatus;
 import io.graphium.orchestrator.kafka.AvroMapping;
 import io.graphium.orchestrator.kafka.DeploymentStore;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import org.apache.avro.specific.SpecificRecord;
 import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -43,6 +54,7 @@ public class StackController {
     static final Pattern STACK_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
     private static final Duration PUBLISH_DEADLINE = Duration.ofSeconds(30);
     private static final Duration PENDING_MEMORY = Duration.ofMinutes(1);
+    private static final String REQUESTED_BY = "rest-api";
 
     private final DeploymentStore store;
     private final EventPublisher publisher;
@@ -89,7 +101,7 @@ public class StackController {
                     HttpStatus.UNPROCESSABLE_ENTITY, e.getMessage()));
         }
         StackDeployRequested command = StackDeployRequested.newBuilder().setCommandId(commandId).setRequestedAt(now)
-                .setRequestedBy("rest-api").setStackId(id).setDefinition(sealed).build();
+                .setRequestedBy(REQUESTED_BY).setStackId(id).setDefinition(sealed).build();
         publisher.publish(Topics.STACK_COMMANDS, id, command).get(PUBLISH_DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
         StackView pending = StackView.pending(id, commandId, parsed.definition().name(),
                 parsed.definition().deployment().strategy().name().toLowerCase(), parsed.definition().location(), now);
@@ -111,10 +123,68 @@ public class StackController {
         return ResponseEntity.ok(StackView.of(deployment));
     }
 
+    /** Every stack, optionally only those with {@code status} and/or in {@code location} (case-insensitive). */
     @GetMapping
-    public List<StackView> list() {
-        return store.all().stream().map(e -> StackView.of(e.deployment()))
-                .sorted(Comparator.comparing(StackView::stackId)).toList();
+    public ResponseEntity<?> list(@RequestParam(required = false) String status,
+                                  @RequestParam(required = false) String location) {
+        String wanted = status == null ? null : status.strip().toUpperCase(Locale.ROOT);
+        if (wanted != null && Arrays.stream(StackStatus.values()).noneMatch(s -> s.name().equals(wanted))) {
+            return ResponseEntity.badRequest().body(invalid(List.of(new Problem("status", "status '" + status
+                    + "' is not one of " + Arrays.stream(StackStatus.values()).map(s -> s.name().toLowerCase())
+                    .collect(Collectors.joining(", "))))));
+        }
+        return ResponseEntity.ok(store.all().stream().map(e -> StackView.of(e.deployment()))
+                .filter(v -> wanted == null || v.status().equals(wanted))
+                .filter(v -> location == null || location.equalsIgnoreCase(v.location()))
+                .sorted(Comparator.comparing(StackView::stackId)).toList());
+    }
+
+    /** Stop every container of the stack; it can be started again. */
+    @PostMapping("/{stackId}/stop")
+    public ResponseEntity<?> stop(@PathVariable String stackId) throws Exception {
+        return command(stackId, "stop", StackStatus::allowsStop, id -> StackStopRequested.newBuilder()
+                .setCommandId(id).setRequestedAt(clock.instant()).setRequestedBy(REQUESTED_BY).setStackId(stackId)
+                .build());
+    }
+
+    /** Start a stopped stack again, in dependency order. */
+    @PostMapping("/{stackId}/start")
+    public ResponseEntity<?> start(@PathVariable String stackId) throws Exception {
+        return command(stackId, "start", StackStatus::allowsStart, id -> StackStartRequested.newBuilder()
+                .setCommandId(id).setRequestedAt(clock.instant()).setRequestedBy(REQUESTED_BY).setStackId(stackId)
+                .build());
+    }
+
+    /** Remove every container of the stack, and its own named volumes with {@code removeVolumes=true}. */
+    @DeleteMapping("/{stackId}")
+    public ResponseEntity<?> remove(@PathVariable String stackId,
+                                    @RequestParam(defaultValue = "false") boolean removeVolumes) throws Exception {
+        return command(stackId, "remove", StackStatus::allowsRemove, id -> StackRemoveRequested.newBuilder()
+                .setCommandId(id).setRequestedAt(clock.instant()).setRequestedBy(REQUESTED_BY).setStackId(stackId)
+                .setRemoveVolumes(removeVolumes).build());
+    }
+
+    /**
+     * Publishes a stack command when the stack exists and its status allows it; the listener alone acts on it.
+     * 202 with the stack as it is now (the change follows on the status stream).
+     */
+    private ResponseEntity<?> command(String stackId, String verb, Predicate<StackStatus> allowed,
+                                      Function<String, SpecificRecord> command) throws Exception {
+        StackDeployment deployment = store.get(stackId).map(DeploymentStore.Entry::deployment).orElse(null);
+        if (deployment == null) {
+            return ResponseEntity.status(HttpStatus.NOT_FOUND).body(ProblemDetail.forStatusAndDetail(
+                    HttpStatus.NOT_FOUND, "no stack '" + stackId + "'"));
+        }
+        if (!allowed.test(deployment.status())) {
+            ProblemDetail conflict = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, "cannot " + verb
+                    + " stack '" + stackId + "' while it is " + deployment.status());
+            conflict.setTitle("not possible in this state");
+            return ResponseEntity.status(HttpStatus.CONFLICT).body(conflict);
+        }
+        publisher.publish(Topics.STACK_COMMANDS, stackId, command.apply(UUID.randomUUID().toString()))
+                .get(PUBLISH_DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
+        return ResponseEntity.accepted().location(URI.create("/api/v1/stacks/" + stackId))
+                .body(StackView.of(deployment));
     }
 
     /** The deploy accepted here that the orchestrator has not applied yet, if any (forgotten after a minute). */

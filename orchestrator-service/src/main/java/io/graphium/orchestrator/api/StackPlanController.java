@@ -78,7 +78,7 @@ public class StackPlanController {
         }
         Instant now = clock.instant();
         Transition transition = StackLifecycle.deployRequested("plan-" + UUID.randomUUID(), id, definition, List.of(),
-                now, null);
+                StackLifecycle.DeployOptions.DEFAULTS, now, null);
         PlacementRequest request = transition.commands().stream().filter(PlacementRequest.class::isInstance)
                 .map(PlacementRequest.class::cast).findFirst().orElseThrow(() -> new IllegalStateException(
                         "no placement request for a valid definition: " + transition.note()));

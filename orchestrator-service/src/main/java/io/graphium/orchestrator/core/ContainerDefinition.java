@@ -11,11 +11,12 @@ import java.util.Map;
  * @param healthCheck null when the image's own health check (or none) applies
  * @param dependsOn   merged from {@code requirements}, {@code softwareRequirements} and {@code dependsOn}
  * @param resources   null = the documented default reservation
+ * @param restartPolicy null = NO: the agent, not Docker, brings containers back
  */
 public record ContainerDefinition(String name, Integer position, String image, List<PortMapping> ports,
                                   Map<String, EnvValue> environment, List<VolumeMount> volumeMounts,
                                   HealthCheck healthCheck, List<String> command, List<Dependency> dependsOn,
-                                  Resources resources) {
+                                  Resources resources, RestartPolicy restartPolicy) {
 
     public ContainerDefinition {
         ports = Immutable.list(ports);
@@ -28,7 +29,7 @@ public record ContainerDefinition(String name, Integer position, String image, L
     /** This container with another environment (resolved for its deployment). */
     public ContainerDefinition withEnvironment(Map<String, EnvValue> resolved) {
         return new ContainerDefinition(name, position, image, ports, resolved, volumeMounts, healthCheck, command,
-                dependsOn, resources);
+                dependsOn, resources, restartPolicy);
     }
 
     /** How messages name the container at {@code itemListElement[index]}: by name, or by place when it has none. */

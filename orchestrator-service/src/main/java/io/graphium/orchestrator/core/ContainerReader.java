@@ -11,11 +11,11 @@ final class ContainerReader {
 
     private static final Set<String> FIELDS = Set.of("@type", "@id", "position", "name", "image", "ports",
             "environment", "volumeMounts", "healthCheck", "command", "requirements", "softwareRequirements",
-            "dependsOn", "resources",
+            "dependsOn", "resources", "restartPolicy",
             // EVE vocabulary we read past: descriptive, or not supported yet (post-start actions)
             "description", "applicationCategory", "softwareVersion", "potentialAction");
     private static final Map<String, String> COMPOSE_NAMES = Map.of("env", "environment", "volumes", "volumeMounts",
-            "cmd", "command", "depends_on", "dependsOn");
+            "cmd", "command", "depends_on", "dependsOn", "restart", "restartPolicy");
     private static final Set<String> PORT_FIELDS = Set.of("containerPort", "hostPort", "protocol");
     private static final Map<String, String> COMPOSE_PORT_NAMES = Map.of("target", "containerPort",
             "published", "hostPort");
@@ -32,7 +32,7 @@ final class ContainerReader {
     static ContainerDefinition read(PathValue item, int index) {
         if (!item.expectObject()) {
             // An empty stand-in keeps containers[i] == itemListElement[i], so validator paths stay right.
-            return new ContainerDefinition(null, null, null, null, null, null, null, null, null, null);
+            return new ContainerDefinition(null, null, null, null, null, null, null, null, null, null, null);
         }
         String name = item.in(ContainerDefinition.label(null, index)).field("name").string();
         PathValue container = item.in(ContainerDefinition.label(name, index));
@@ -48,7 +48,8 @@ final class ContainerReader {
                 healthCheck.expectObject() ? HealthCheckReader.read(healthCheck) : null,
                 CommandLine.read(container.field("command")),
                 dependencies(container),
-                resources(container.field("resources")));
+                resources(container.field("resources")),
+                container.field("restartPolicy").parsed(RestartPolicy::parse));
     }
 
     private static PortMapping port(PathValue port) {

@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 /**
  * The orchestrator's read-only view of the host inventory, fed from {@code graphium.hosts} (registrations and
@@ -32,6 +34,7 @@ public class HostInventory {
     private final Map<String, HostState> hosts = new ConcurrentHashMap<>();
     private final Map<String, HostView.Override> overrides = new ConcurrentHashMap<>();
     private final Map<String, CompletableFuture<Void>> waiters = new ConcurrentHashMap<>();
+    private final List<Consumer<HostView>> listeners = new CopyOnWriteArrayList<>();
 
     /** What is known of one host; replaced whole on every event. */
     private record HostState(HostDescription description, HostStatus reported, RegistrationSource source,
@@ -48,6 +51,17 @@ public class HostInventory {
         return ttl;
     }
 
+    /** {@code listener} sees a host's view each time an event about it was applied (for the event streams). */
+    public void onChange(Consumer<HostView> listener) {
+        listeners.add(listener);
+    }
+
+    private void changed(String hostId) {
+        if (!listeners.isEmpty()) {
+            get(hostId).ifPresent(view -> listeners.forEach(l -> l.accept(view)));
+        }
+    }
+
     public void apply(HostRegistered event) {
         String id = event.getHost().getHostId();
         hosts.compute(id, (key, old) -> {
@@ -59,6 +73,7 @@ public class HostInventory {
                     agent && old != null ? old.containers() : List.of(),
                     agent && old != null ? old.portsInUse() : List.of());
         });
+        changed(id);
         applied(event.getEventId());
     }
 
@@ -82,6 +97,7 @@ public class HostInventory {
             return new HostState(event.getHost(), event.getStatus(), RegistrationSource.AGENT,
                     old == null ? event.getOccurredAt() : old.registeredAt(), seen, usage, containers, ports);
         });
+        changed(id);
         applied(event.getEventId());
     }
 
@@ -92,6 +108,7 @@ public class HostInventory {
             overrides.put(event.getHostId(), new HostView.Override(event.getStatus().name(), event.getReason(),
                     event.getChangedBy(), event.getOccurredAt()));
         }
+        changed(event.getHostId());
         applied(event.getEventId());
     }
 

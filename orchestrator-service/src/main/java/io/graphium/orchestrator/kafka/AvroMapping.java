@@ -4,6 +4,14 @@ import io.graphium.events.ContainerSpec;
 import io.graphium.events.ContainerStatusChanged;
 import io.graphium.events.ContainerStatusSummary;
 import io.graphium.events.DeployContainer;
+import io.graphium.events.DesiredContainer;
+import io.graphium.events.DesiredState;
+import io.graphium.events.HealthStatus;
+import io.graphium.events.RemoveContainer;
+import io.graphium.events.StackHistoryEvent;
+import io.graphium.events.StackHistoryKind;
+import io.graphium.events.StartContainer;
+import io.graphium.events.StopContainer;
 import io.graphium.events.EnvironmentVariable;
 import io.graphium.events.PlacementRequested;
 import io.graphium.events.SealedValue;
@@ -24,10 +32,13 @@ import io.graphium.orchestrator.core.PlacementStrategy;
 import io.graphium.orchestrator.core.PortMapping;
 import io.graphium.orchestrator.core.Protocol;
 import io.graphium.orchestrator.core.Resources;
+import io.graphium.orchestrator.core.RestartPolicy;
 import io.graphium.orchestrator.core.StackDefinition;
 import io.graphium.orchestrator.core.VolumeMount;
 import io.graphium.orchestrator.core.VolumeType;
-import io.graphium.orchestrator.core.lifecycle.ContainerLaunch;
+import io.graphium.orchestrator.core.lifecycle.ContainerCommand;
+import io.graphium.orchestrator.core.lifecycle.HistoryEntry;
+import io.graphium.orchestrator.core.lifecycle.StackOperations;
 import io.graphium.orchestrator.core.lifecycle.ContainerState;
 import io.graphium.orchestrator.core.lifecycle.ContainerStatus;
 import io.graphium.orchestrator.core.lifecycle.Health;
@@ -40,6 +51,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.avro.specific.SpecificRecord;
 
 /**
  * Converts between the Avro event contract and the orchestrator's core model, one direction per method. Secret
@@ -98,7 +110,8 @@ public final class AvroMapping {
                 avro.getCommand(), avro.getDependsOn().stream()
                 .map(d -> new Dependency(d.getName(), d.getWaitForHealthy())).toList(),
                 avro.getResources() == null ? null
-                        : new Resources(avro.getResources().getCpuCores(), avro.getResources().getMemoryBytes()));
+                        : new Resources(avro.getResources().getCpuCores(), avro.getResources().getMemoryBytes()),
+                restartPolicy(avro.getRestartPolicy()));
     }
 
     private io.graphium.events.ContainerDefinition container(ContainerDefinition core) {
@@ -108,7 +121,19 @@ public final class AvroMapping {
                 .setCommand(core.command())
                 .setDependsOn(core.dependsOn().stream().map(d -> io.graphium.events.ContainerDependency.newBuilder()
                         .setName(d.name()).setWaitForHealthy(d.waitForHealthy()).build()).toList())
-                .setResources(resources(core.resources())).build();
+                .setResources(resources(core.resources())).setRestartPolicy(restartPolicy(core.restartPolicy()))
+                .build();
+    }
+
+    private static RestartPolicy restartPolicy(io.graphium.events.RestartPolicy avro) {
+        return avro == null ? null : new RestartPolicy(RestartPolicy.Mode.valueOf(avro.getMode().name()),
+                avro.getMaxRetries());
+    }
+
+    private static io.graphium.events.RestartPolicy restartPolicy(RestartPolicy core) {
+        return core == null ? null : io.graphium.events.RestartPolicy.newBuilder()
+                .setMode(io.graphium.events.RestartMode.valueOf(core.mode().name()))
+                .setMaxRetries(core.maxRetries()).build();
     }
 
     private Map<String, EnvValue> environment(List<EnvironmentVariable> avro) {
@@ -207,18 +232,68 @@ public final class AvroMapping {
 
     // ---- host agents ----------------------------------------------------------------------------------------
 
-    public DeployContainer deployContainer(ContainerLaunch launch, Instant now) {
-        ContainerDefinition container = launch.container();
-        return DeployContainer.newBuilder().setCommandId(launch.commandId()).setCausationId(launch.causationId())
-                .setRequestedAt(now).setHostId(launch.hostId())
-                .setSpec(ContainerSpec.newBuilder().setStackId(launch.stackId()).setDeploymentId(launch.deploymentId())
-                        .setContainerName(container.name()).setDockerName(launch.dockerName())
-                        .setImage(container.image()).setPorts(ports(container.ports()))
-                        .setEnvironment(environment(container.environment()))
-                        .setVolumeMounts(volumes(container.volumeMounts())).setCommand(container.command())
-                        .setHealthCheck(healthCheck(container.healthCheck()))
-                        .setResources(resources(container.resources())).build())
-                .build();
+    /** The host command for {@code command}. */
+    public SpecificRecord hostCommand(ContainerCommand command, Instant now) {
+        return switch (command.action()) {
+            case DEPLOY -> DeployContainer.newBuilder().setCommandId(command.commandId())
+                    .setCausationId(command.causationId()).setRequestedAt(now).setHostId(command.hostId())
+                    .setSpec(containerSpec(command)).build();
+            case START -> StartContainer.newBuilder().setCommandId(command.commandId())
+                    .setCausationId(command.causationId()).setRequestedAt(now).setHostId(command.hostId())
+                    .setStackId(command.stackId()).setDeploymentId(command.deploymentId())
+                    .setContainerName(command.containerName()).build();
+            case STOP -> StopContainer.newBuilder().setCommandId(command.commandId())
+                    .setCausationId(command.causationId()).setRequestedAt(now).setHostId(command.hostId())
+                    .setStackId(command.stackId()).setDeploymentId(command.deploymentId())
+                    .setContainerName(command.containerName())
+                    .setTimeoutSeconds(StackOperations.STOP_TIMEOUT_SECONDS).build();
+            case REMOVE -> RemoveContainer.newBuilder().setCommandId(command.commandId())
+                    .setCausationId(command.causationId()).setRequestedAt(now).setHostId(command.hostId())
+                    .setStackId(command.stackId()).setDeploymentId(command.deploymentId())
+                    .setContainerName(command.containerName()).setRemoveVolumes(command.removeVolumes()).build();
+        };
+    }
+
+    /**
+     * The desired state the agent must find before {@code command}: RUNNING with the spec before a deploy or start,
+     * STOPPED before a stop, and null (a tombstone) before a removal.
+     */
+    public DesiredContainer desiredContainer(ContainerCommand command, Instant now) {
+        if (command.action() == ContainerCommand.Action.REMOVE) {
+            return null;
+        }
+        return DesiredContainer.newBuilder().setEventId(command.commandId() + ":desired")
+                .setCausationId(command.causationId()).setOccurredAt(now).setHostId(command.hostId())
+                .setCommandId(command.commandId())
+                .setState(command.action() == ContainerCommand.Action.STOP ? DesiredState.STOPPED
+                        : DesiredState.RUNNING)
+                .setSpec(containerSpec(command)).build();
+    }
+
+    private ContainerSpec containerSpec(ContainerCommand command) {
+        ContainerDefinition container = command.container();
+        return ContainerSpec.newBuilder().setStackId(command.stackId()).setDeploymentId(command.deploymentId())
+                .setContainerName(container.name()).setDockerName(command.dockerName())
+                .setImage(container.image()).setPorts(ports(container.ports()))
+                .setEnvironment(environment(container.environment()))
+                .setVolumeMounts(volumes(container.volumeMounts())).setCommand(container.command())
+                .setHealthCheck(healthCheck(container.healthCheck()))
+                .setResources(resources(container.resources()))
+                .setRestartPolicy(restartPolicy(container.restartPolicy())).build();
+    }
+
+    /** One history step; its id is derived from the input's, so a replayed input yields the same ids. */
+    public static StackHistoryEvent historyEvent(HistoryEntry entry, String eventId, String causationId,
+                                                 StackDeployment stack, Instant now) {
+        return StackHistoryEvent.newBuilder().setEventId(eventId).setCausationId(causationId).setOccurredAt(now)
+                .setStackId(stack.stackId()).setDeploymentId(stack.deploymentId())
+                .setKind(StackHistoryKind.valueOf(entry.kind().name()))
+                .setStatus(io.graphium.events.StackStatus.valueOf(stack.status().name()))
+                .setContainerName(entry.containerName()).setHostId(entry.hostId())
+                .setContainerState(entry.containerState() == null ? null
+                        : io.graphium.events.ContainerState.valueOf(entry.containerState().name()))
+                .setHealth(entry.health() == null ? null : HealthStatus.valueOf(entry.health().name()))
+                .setMessage(entry.message()).build();
     }
 
     public static ContainerStatus containerStatus(ContainerStatusChanged avro) {
@@ -249,7 +324,9 @@ public final class AvroMapping {
                         .setDockerId(c.dockerId()).setExitCode(c.exitCode()).setMessage(c.message())
                         .setUpdatedAt(c.updatedAt()).build()).toList())
                 .setRequestedAt(deployment.requestedAt()).setStartedAt(deployment.startedAt())
-                .setCompletedAt(deployment.completedAt()).setError(deployment.error()).build();
+                .setCompletedAt(deployment.completedAt()).setError(deployment.error())
+                .setRollbackOnFailure(deployment.rollbackOnFailure()).setDeadlineAt(deployment.deadlineAt())
+                .setRecentCommandIds(deployment.recentCommandIds()).build();
     }
 
     public static StackDeployment deployment(StackDeploymentStatus avro) {
@@ -262,6 +339,6 @@ public final class AvroMapping {
                 StackStatus.valueOf(avro.getStatus().name()), PlacementStrategy.valueOf(avro.getStrategy().name()),
                 avro.getLocation(), placements(avro.getPlacements()), avro.getServiceEndpoints(), containers,
                 avro.getRequestedAt(), avro.getStartedAt(), avro.getCompletedAt(), avro.getError(),
-                avro.getCausationId());
+                avro.getCausationId(), avro.getRollbackOnFailure(), avro.getDeadlineAt(), avro.getRecentCommandIds());
     }
 }

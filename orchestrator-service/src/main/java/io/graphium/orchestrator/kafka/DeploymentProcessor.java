@@ -10,14 +10,23 @@ import io.graphium.kafka.Topics;
 import io.graphium.orchestrator.core.Problem;
 import io.graphium.orchestrator.core.StackDefinition;
 import io.graphium.orchestrator.core.StackValidator;
-import io.graphium.orchestrator.core.lifecycle.ContainerLaunch;
+import io.graphium.events.StackRemoveRequested;
+import io.graphium.events.StackStartRequested;
+import io.graphium.events.StackStopRequested;
+import io.graphium.orchestrator.core.lifecycle.ContainerCommand;
+import io.graphium.orchestrator.core.lifecycle.HistoryEntry;
 import io.graphium.orchestrator.core.lifecycle.PlacementRequest;
 import io.graphium.orchestrator.core.lifecycle.StackDeployment;
 import io.graphium.orchestrator.core.lifecycle.StackLifecycle;
+import io.graphium.orchestrator.core.lifecycle.StackLifecycle.DeployOptions;
+import io.graphium.orchestrator.core.lifecycle.StackOperations;
+import io.graphium.orchestrator.core.lifecycle.StackStatus;
 import io.graphium.orchestrator.core.lifecycle.Transition;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -25,6 +34,7 @@ import java.util.function.Function;
 import org.apache.avro.specific.SpecificRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
 
 /**
  * Applies each input to its stack through {@link StackLifecycle} and makes the result durable: commands are
@@ -42,11 +52,14 @@ public class DeploymentProcessor {
     private final TopicProvisioner topics;
     private final AvroMapping mapping;
     private final Clock clock;
+    private final KafkaTemplate<String, SpecificRecord> template;
 
-    public DeploymentProcessor(DeploymentStore store, EventPublisher publisher, TopicProvisioner topics,
+    public DeploymentProcessor(DeploymentStore store, EventPublisher publisher,
+                               KafkaTemplate<String, SpecificRecord> template, TopicProvisioner topics,
                                AvroMapping mapping, Clock clock) {
         this.store = store;
         this.publisher = publisher;
+        this.template = template;
         this.topics = topics;
         this.mapping = mapping;
         this.clock = clock;
@@ -63,78 +76,139 @@ public class DeploymentProcessor {
             log.warn("deploy command {} for stack {} is unusable: {}", command.getCommandId(), stackId, e.getMessage());
             throw e;
         }
-        apply(stackId, definition, current -> StackLifecycle.deployRequested(command.getCommandId(), stackId,
-                definition, problems, command.getRequestedAt(), current), command);
+        DeployOptions options = DeploymentStore.options(command);
+        synchronized (store.lockFor(stackId)) {
+            StackDeployment current = store.get(stackId).map(DeploymentStore.Entry::deployment).orElse(null);
+            commit(stackId, command.getCommandId(), current, StackLifecycle.deployRequested(command.getCommandId(),
+                    stackId, definition, problems, options, command.getRequestedAt(), current), definition, options,
+                    command);
+        }
+    }
+
+    public void stopRequested(StackStopRequested command) {
+        applyToExisting(command.getStackId(), command.getCommandId(), entry -> StackOperations.stopRequested(
+                entry.deployment(), entry.definition(), command.getCommandId(), clock.instant()));
+    }
+
+    public void startRequested(StackStartRequested command) {
+        applyToExisting(command.getStackId(), command.getCommandId(), entry -> StackOperations.startRequested(
+                entry.deployment(), entry.definition(), command.getCommandId(), entry.options().deadline(),
+                clock.instant()));
+    }
+
+    public void removeRequested(StackRemoveRequested command) {
+        applyToExisting(command.getStackId(), command.getCommandId(), entry -> StackOperations.removeRequested(
+                entry.deployment(), entry.definition(), command.getCommandId(), command.getRemoveVolumes(),
+                clock.instant()));
     }
 
     public void placementDecided(PlacementDecided event) {
-        applyToExisting(event.getStackId(), entry -> StackLifecycle.placementDecided(entry.deployment(),
-                event.getDeploymentId(), event.getEventId(), AvroMapping.placements(event.getPlacements()),
-                entry.definition(), clock.instant()));
+        applyToExisting(event.getStackId(), event.getEventId(), entry -> StackLifecycle.placementDecided(
+                entry.deployment(), event.getDeploymentId(), event.getEventId(),
+                AvroMapping.placements(event.getPlacements()), entry.definition(), clock.instant()));
     }
 
     public void placementFailed(PlacementFailed event) {
-        applyToExisting(event.getStackId(), entry -> StackLifecycle.placementFailed(entry.deployment(),
-                event.getDeploymentId(), event.getEventId(), event.getMessage(), clock.instant()));
+        applyToExisting(event.getStackId(), event.getEventId(), entry -> StackLifecycle.placementFailed(
+                entry.deployment(), event.getDeploymentId(), event.getEventId(), event.getMessage(),
+                clock.instant()));
     }
 
     public void containerStatusChanged(ContainerStatusChanged event) {
-        applyToExisting(event.getStackId(), entry -> StackLifecycle.containerReported(entry.deployment(),
-                event.getDeploymentId(), event.getEventId(), AvroMapping.containerStatus(event)));
+        applyToExisting(event.getStackId(), event.getEventId(), entry -> StackLifecycle.containerReported(
+                entry.deployment(), entry.definition(), event.getDeploymentId(), event.getEventId(),
+                AvroMapping.containerStatus(event)));
     }
 
-    private void applyToExisting(String stackId, Function<DeploymentStore.Entry, Transition> input) {
+    /** Fails (or settles) every stack whose deadline has passed; called periodically. */
+    public void expireDeadlines() {
+        Instant now = clock.instant();
+        for (DeploymentStore.Entry entry : store.all()) {
+            StackDeployment stack = entry.deployment();
+            if (stack.deadlineAt() != null && !now.isBefore(stack.deadlineAt())) {
+                String stackId = stack.stackId();
+                applyToExisting(stackId, stack.deploymentId() + ":deadline:" + stack.version(),
+                        current -> StackLifecycle.deadlineExpired(current.deployment(), current.definition(), now));
+            }
+        }
+    }
+
+    private void applyToExisting(String stackId, String inputId, Function<DeploymentStore.Entry, Transition> input) {
         synchronized (store.lockFor(stackId)) {
             DeploymentStore.Entry entry = store.get(stackId).orElse(null);
-            if (entry == null || entry.definition() == null) {
-                log.info("ignoring an event for unknown stack {}", stackId);
+            if (entry == null || (entry.definition() == null && entry.deployment().status() != StackStatus.FAILED)) {
+                log.info("ignoring input {} for unknown stack {}", inputId, stackId);
                 return;
             }
-            commit(stackId, input.apply(entry), entry.definition(), null);
+            commit(stackId, inputId, entry.deployment(), input.apply(entry), entry.definition(), entry.options(),
+                    null);
         }
     }
 
-    private void apply(String stackId, StackDefinition definition, Function<StackDeployment, Transition> input,
-                       StackDeployRequested accepted) {
-        synchronized (store.lockFor(stackId)) {
-            StackDeployment current = store.get(stackId).map(DeploymentStore.Entry::deployment).orElse(null);
-            commit(stackId, input.apply(current), definition, accepted);
-        }
-    }
-
-    private void commit(String stackId, Transition transition, StackDefinition definition,
-                        StackDeployRequested accepted) {
+    /**
+     * Makes a transition durable, in an order that a crash at any point can replay: the definition (for a new
+     * deployment), then per container command its desired state and the command, then the history, then the
+     * snapshot. Ids are derived from the input's id, so a replay writes the same ids again.
+     */
+    private void commit(String stackId, String inputId, StackDeployment current, Transition transition,
+                        StackDefinition definition, DeployOptions options, StackDeployRequested accepted) {
         if (!transition.changed()) {
             log.info("stack {}: {}", stackId, transition.note());
+            if (current != null && !transition.history().isEmpty()) {
+                history(inputId, current, transition);
+            }
             return;
         }
         StackDeployment next = transition.next();
         if (accepted != null) {
             send(Topics.STACK_DEFINITIONS, stackId, accepted);
         }
+        Instant now = clock.instant();
         for (Object command : transition.commands()) {
             if (command instanceof PlacementRequest request) {
-                send(Topics.PLACEMENT_REQUESTS, stackId, AvroMapping.placementRequested(request, clock.instant()));
-            } else if (command instanceof ContainerLaunch launch) {
-                io.graphium.kafka.Topic hostTopic = Topics.hostCommands(launch.hostId());
+                send(Topics.PLACEMENT_REQUESTS, stackId, AvroMapping.placementRequested(request, now));
+            } else if (command instanceof ContainerCommand container) {
+                io.graphium.kafka.Topic hostTopic = Topics.hostCommands(container.hostId());
                 topics.ensure(hostTopic);
-                send(hostTopic, launch.hostId(), mapping.deployContainer(launch, clock.instant()));
+                send(Topics.DESIRED_CONTAINERS, Topics.desiredContainerKey(container.hostId(), stackId,
+                        container.containerName()), mapping.desiredContainer(container, now));
+                send(hostTopic, container.hostId(), mapping.hostCommand(container, now));
             } else {
                 throw new IllegalStateException("no way to send " + command.getClass().getSimpleName());
             }
         }
-        send(Topics.STACK_STATUS, stackId, AvroMapping.snapshot(next, clock.instant()));
-        store.put(stackId, next, definition);
+        history(inputId, next, transition);
+        send(Topics.STACK_STATUS, stackId, AvroMapping.snapshot(next, now));
+        if (next.status() == StackStatus.REMOVED) {
+            // Removed: nothing of the stack stays on the compacted topics; its history stays on the audit trail.
+            send(Topics.STACK_STATUS, stackId, null);
+            send(Topics.STACK_DEFINITIONS, stackId, null);
+            store.put(stackId, next, definition, options);
+            store.remove(stackId);
+        } else {
+            store.put(stackId, next, definition, options);
+        }
         log.info("stack {} -> {} (version {}){}", stackId, next.status(), next.version(),
                 next.error() == null ? "" : ": " + next.error());
     }
 
+    private void history(String inputId, StackDeployment stack, Transition transition) {
+        List<HistoryEntry> steps = transition.history();
+        for (int i = 0; i < steps.size(); i++) {
+            send(Topics.STACK_HISTORY, stack.stackId(), AvroMapping.historyEvent(steps.get(i),
+                    inputId + ":" + stack.version() + ":" + i, inputId, stack, clock.instant()));
+        }
+    }
+
+    /** Sends and waits for the broker's acknowledgement; a null event is a tombstone (compacted topics only). */
     private void send(io.graphium.kafka.Topic topic, String key, SpecificRecord event) {
         try {
-            publisher.publish(topic, key, event).get(SEND_DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
+            CompletableFuture<?> sent = event == null ? template.send(topic.name(), key, null)
+                    : publisher.publish(topic, key, event);
+            sent.get(SEND_DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("could not publish " + event.getClass().getSimpleName() + " to "
-                    + topic.name() + " within " + SEND_DEADLINE, e);
+            throw new IllegalStateException("could not publish " + (event == null ? "a tombstone"
+                    : event.getClass().getSimpleName()) + " to " + topic.name() + " within " + SEND_DEADLINE, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while publishing to " + topic.name(), e);

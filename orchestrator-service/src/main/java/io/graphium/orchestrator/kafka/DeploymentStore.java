@@ -7,6 +7,7 @@ import io.graphium.kafka.Topic;
 import io.graphium.kafka.Topics;
 import io.graphium.orchestrator.core.StackDefinition;
 import io.graphium.orchestrator.core.lifecycle.StackDeployment;
+import io.graphium.orchestrator.core.lifecycle.StackLifecycle.DeployOptions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -14,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -33,12 +36,21 @@ public class DeploymentStore {
     private static final Logger log = LoggerFactory.getLogger(DeploymentStore.class);
     private static final Duration RESTORE_DEADLINE = Duration.ofMinutes(2);
 
-    /** A stack's deployment and the definition it came from (null for a definition that could not be read). */
-    public record Entry(StackDeployment deployment, StackDefinition definition) {
+    /**
+     * A stack's deployment, the definition it came from (null for a definition that could not be read) and the
+     * deploy request's options.
+     */
+    public record Entry(StackDeployment deployment, StackDefinition definition, DeployOptions options) {
     }
 
     private final Map<String, Entry> stacks = new ConcurrentHashMap<>();
     private final Map<String, Object> locks = new ConcurrentHashMap<>();
+    private final List<Consumer<StackDeployment>> listeners = new CopyOnWriteArrayList<>();
+
+    /** {@code listener} sees every new state of every stack (after it is durable), on the writer's thread. */
+    public void onChange(Consumer<StackDeployment> listener) {
+        listeners.add(listener);
+    }
 
     public Optional<Entry> get(String stackId) {
         return Optional.ofNullable(stacks.get(stackId));
@@ -53,8 +65,19 @@ public class DeploymentStore {
         return locks.computeIfAbsent(stackId, id -> new Object());
     }
 
-    void put(String stackId, StackDeployment deployment, StackDefinition definition) {
-        stacks.put(stackId, new Entry(deployment, definition));
+    void put(String stackId, StackDeployment deployment, StackDefinition definition, DeployOptions options) {
+        stacks.put(stackId, new Entry(deployment, definition, options));
+        listeners.forEach(l -> l.accept(deployment));
+    }
+
+    /** The stack was removed (its topics' records tombstoned): it is unknown from now on. */
+    void remove(String stackId) {
+        stacks.remove(stackId);
+    }
+
+    /** The options of a deploy command as the lifecycle takes them. */
+    static DeployOptions options(StackDeployRequested command) {
+        return new DeployOptions(command.getRollbackOnFailure(), Duration.ofMillis(command.getDeadlineMillis()));
     }
 
     /** Reads both compacted topics to their end; afterwards the store holds the latest state of every stack. */
@@ -79,9 +102,10 @@ public class DeploymentStore {
         });
         statuses.forEach((stackId, status) -> {
             StackDeployRequested accepted = definitions.get(stackId);
-            StackDefinition definition = accepted != null && accepted.getCommandId().equals(status.getDeploymentId())
-                    ? mapping.definition(accepted.getDefinition()) : null;
-            stacks.put(stackId, new Entry(AvroMapping.deployment(status), definition));
+            boolean same = accepted != null && accepted.getCommandId().equals(status.getDeploymentId());
+            StackDefinition definition = same ? mapping.definition(accepted.getDefinition()) : null;
+            stacks.put(stackId, new Entry(AvroMapping.deployment(status), definition,
+                    same ? options(accepted) : DeployOptions.DEFAULTS));
         });
         log.info("restored {} stack(s) from {} and {} in {} ms", stacks.size(), Topics.STACK_STATUS.name(),
                 Topics.STACK_DEFINITIONS.name(), (System.nanoTime() - started) / 1_000_000);

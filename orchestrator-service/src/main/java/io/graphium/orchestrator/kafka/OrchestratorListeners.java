@@ -4,6 +4,9 @@ import io.graphium.events.ContainerStatusChanged;
 import io.graphium.events.PlacementDecided;
 import io.graphium.events.PlacementFailed;
 import io.graphium.events.StackDeployRequested;
+import io.graphium.events.StackRemoveRequested;
+import io.graphium.events.StackStartRequested;
+import io.graphium.events.StackStopRequested;
 import org.apache.avro.specific.SpecificRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,8 +26,14 @@ public class OrchestratorListeners {
     void onStackCommand(SpecificRecord command) {
         if (command instanceof StackDeployRequested deploy) {
             processor.deployRequested(deploy);
+        } else if (command instanceof StackStopRequested stop) {
+            processor.stopRequested(stop);
+        } else if (command instanceof StackStartRequested start) {
+            processor.startRequested(start);
+        } else if (command instanceof StackRemoveRequested remove) {
+            processor.removeRequested(remove);
         } else {
-            log.warn("{} is not supported yet; ignored", command.getClass().getSimpleName());
+            log.warn("{} is not a stack command; ignored", command.getClass().getSimpleName());
         }
     }
 

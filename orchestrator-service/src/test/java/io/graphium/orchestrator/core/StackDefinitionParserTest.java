@@ -31,6 +31,33 @@ class StackDefinitionParserTest {
         assertThat(result.isValid()).isTrue();
     }
 
+    @ParameterizedTest
+    @CsvSource({"no, NO, 0", "always, ALWAYS, 0", "unless-stopped, UNLESS_STOPPED, 0", "on-failure, ON_FAILURE, 0",
+            "on-failure:5, ON_FAILURE, 5", "On-Failure:3, ON_FAILURE, 3"})
+    void readsTheRestartPolicyExtension(String text, RestartPolicy.Mode mode, int retries) {
+        StackDefinition stack = parsed(stack("{'name':'web','image':'nginx','restartPolicy':'" + text + "'}"));
+
+        assertThat(stack.containers().get(0).restartPolicy()).isEqualTo(new RestartPolicy(mode, retries));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sometimes", "always:3", "on-failure:x", "on-failure:-1"})
+    void refusesAnUnknownRestartPolicyWithItsPathAndTheChoices(String text) {
+        ParseResult result = StackDefinitionParser.parseAndValidate(stack(
+                "{'name':'web','image':'nginx','restartPolicy':'" + text + "'}"));
+
+        assertThat(result.problems()).singleElement().satisfies(p -> {
+            assertThat(p.path()).isEqualTo("$.itemListElement[0].restartPolicy");
+            assertThat(p.message()).isEqualTo("container 'web': restartPolicy '" + text + "' is not one of \"no\", "
+                    + "\"on-failure\", \"on-failure:N\" (N restarts at most), \"always\", \"unless-stopped\"");
+        });
+    }
+
+    @Test
+    void noRestartPolicyMeansNone() {
+        assertThat(parsed(stack("{'name':'web','image':'nginx'}")).containers().get(0).restartPolicy()).isNull();
+    }
+
     @Test
     void readsTheSpecsMyAppStack() {
         StackDefinition stack = parsed(Definitions.file("my-app-stack.json"));

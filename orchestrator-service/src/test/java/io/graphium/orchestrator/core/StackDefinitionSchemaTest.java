@@ -69,6 +69,8 @@ class StackDefinitionSchemaTest {
                 Arguments.of("hostPort out of range", Definitions.stack(
                         "{'name':'web','image':'nginx','ports':[{'containerPort':80,'hostPort':-1}]}"), "hostPort"),
                 Arguments.of("missing image", Definitions.stack("{'name':'web'}"), "image"),
+                Arguments.of("unknown restart policy", Definitions.stack(
+                        "{'name':'web','image':'nginx','restartPolicy':'sometimes'}"), "restartPolicy"),
                 Arguments.of("bad environment variable name", Definitions.stack(
                         "{'name':'web','image':'nginx','environment':{'1ST-VAR':'x'}}"), "1ST-VAR"),
                 Arguments.of("bad container name", Definitions.stack("{'name':'-web','image':'nginx'}"), "name"),

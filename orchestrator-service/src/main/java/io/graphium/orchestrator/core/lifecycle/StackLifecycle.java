@@ -2,31 +2,44 @@ package io.graphium.orchestrator.core.lifecycle;
 
 import io.graphium.orchestrator.core.ContainerDefinition;
 import io.graphium.orchestrator.core.EnvironmentInjector;
-import io.graphium.orchestrator.core.ServiceEndpoints;
 import io.graphium.orchestrator.core.HostConstraint;
 import io.graphium.orchestrator.core.Placement;
 import io.graphium.orchestrator.core.Problem;
+import io.graphium.orchestrator.core.ServiceEndpoints;
 import io.graphium.orchestrator.core.StackDefinition;
+import io.graphium.orchestrator.core.lifecycle.ContainerCommand.Action;
+import io.graphium.orchestrator.core.lifecycle.HistoryEntry.Kind;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
  * The state machine of one stack's deployment, as pure functions: (current state, input) -> {@link Transition}.
  * Every input carries the deployment it belongs to; an input for another deployment, or one that arrives in a
  * state where it means nothing, changes nothing. That makes every handler idempotent under redelivery.
+ * Stop, start and remove are in {@link StackOperations}.
  *
  * <pre>
- * PENDING -> PLACING --PlacementDecided--> DEPLOYING --all RUNNING--> RUNNING <--> DEGRADED
- *               \--PlacementFailed/invalid--> FAILED     \--a container FAILED/EXITED--> FAILED
+ * PENDING -> PLACING --PlacementDecided--> DEPLOYING --all ready--> RUNNING <--> DEGRADED
+ *               \--PlacementFailed/invalid--> FAILED     \--a container FAILED/EXITED/UNHEALTHY, deadline--> FAILED
  * </pre>
+ * DEPLOYING launches containers in dependency waves ({@link ContainerReadiness}); a failure rolls back (removes every
+ * container the deployment commanded) unless the request said otherwise.
  */
 public final class StackLifecycle {
 
     private StackLifecycle() {
+    }
+
+    /** What a deploy command asks for besides the definition. */
+    public record DeployOptions(boolean rollbackOnFailure, Duration deadline) {
+        public static final DeployOptions DEFAULTS = new DeployOptions(true, Duration.ofMinutes(5));
     }
 
     /**
@@ -34,13 +47,15 @@ public final class StackLifecycle {
      * {@code problems} are the definition's validation problems: any of them fails the deployment at once.
      */
     public static Transition deployRequested(String commandId, String stackId, StackDefinition definition,
-                                             List<Problem> problems, Instant requestedAt, StackDeployment current) {
-        if (current != null && current.deploymentId().equals(commandId)) {
+                                             List<Problem> problems, DeployOptions options, Instant requestedAt,
+                                             StackDeployment current) {
+        if (current != null && current.hasApplied(commandId)) {
             return Transition.unchanged("deploy command " + commandId + " was already accepted");
         }
         if (current != null && !current.status().allowsRedeploy()) {
-            return Transition.unchanged("stack '" + stackId + "' is already deployed (status " + current.status()
-                    + ", deployment " + current.deploymentId() + "); remove it before deploying it again");
+            return Transition.refused(Kind.DEPLOY_REJECTED, "stack '" + stackId + "' is already deployed (status "
+                    + current.status() + ", deployment " + current.deploymentId()
+                    + "); remove it before deploying it again");
         }
         Map<String, ContainerStatus> containers = new LinkedHashMap<>();
         definition.containers().forEach(c -> containers.put(c.name(), ContainerStatus.pending(c.name(), null,
@@ -48,18 +63,29 @@ public final class StackLifecycle {
         StackDeployment accepted = new StackDeployment(stackId, commandId, definition.name(),
                 current == null ? 0 : current.version(), StackStatus.PENDING,
                 definition.deployment().strategy(), definition.location(), Map.of(), Map.of(), containers,
-                requestedAt, null, null, null, commandId);
+                requestedAt, null, null, null, commandId, options.rollbackOnFailure(),
+                requestedAt.plus(options.deadline()), List.of());
+        List<HistoryEntry> history = new ArrayList<>();
+        history.add(HistoryEntry.of(Kind.DEPLOY_REQUESTED, "deploy of stack '" + definition.name() + "' requested ("
+                + definition.containers().size() + " container(s), deadline " + options.deadline()
+                + (options.rollbackOnFailure() ? ", rollback on failure)" : ", no rollback)")));
         if (!problems.isEmpty()) {
             String error = "invalid stack definition: " + problems.stream()
                     .map(p -> p.path() + ": " + p.message()).collect(Collectors.joining("; "));
-            return Transition.to(accepted.next(StackStatus.FAILED, commandId).completed(requestedAt, error), List.of());
+            history.add(HistoryEntry.of(Kind.DEPLOY_REJECTED, error));
+            return Transition.to(current, accepted.next(StackStatus.FAILED, commandId)
+                    .completed(requestedAt, error), List.of(), history);
         }
         PlacementRequest request = new PlacementRequest(commandId + ":place", commandId, stackId, commandId,
                 definition.deployment().strategy(), definition.location(), demands(definition));
-        return Transition.to(accepted.next(StackStatus.PLACING, commandId), List.of(request));
+        history.add(HistoryEntry.of(Kind.PLACEMENT_REQUESTED, "asked placement for hosts ("
+                + definition.deployment().strategy().name().toLowerCase() + " strategy"
+                + (definition.location() == null ? "" : ", location " + definition.location()) + ")"));
+        return Transition.to(current, accepted.next(StackStatus.PLACING, commandId), List.of(request),
+                history);
     }
 
-    /** Placement found hosts: resolve endpoints and environments, and launch every container on its host. */
+    /** Placement found hosts: resolve endpoints and environments, and launch the first wave of containers. */
     public static Transition placementDecided(StackDeployment current, String deploymentId, String eventId,
                                               Map<String, Placement> placements, StackDefinition definition,
                                               Instant at) {
@@ -67,19 +93,19 @@ public final class StackLifecycle {
             return Transition.unchanged("placement for deployment " + deploymentId + " is not awaited");
         }
         Map<String, String> endpoints = ServiceEndpoints.of(definition, placements).addresses();
-        Map<String, ContainerDefinition> resolved = EnvironmentInjector.resolveContainers(definition, placements);
-        List<Object> launches = new ArrayList<>();
         Map<String, ContainerStatus> containers = new LinkedHashMap<>();
         for (ContainerDefinition container : definition.containers()) {
-            Placement placement = placements.get(container.name());
-            String commandId = deploymentId + ":" + container.name() + ":deploy";
-            launches.add(new ContainerLaunch(commandId, eventId, placement.hostId(), current.stackId(), deploymentId,
-                    current.stackId() + "-" + container.name(), resolved.get(container.name())));
-            containers.put(container.name(), ContainerStatus.pending(container.name(), placement.hostId(), at));
+            containers.put(container.name(), ContainerStatus.pending(container.name(),
+                    placements.get(container.name()).hostId(), at));
         }
         StackDeployment deploying = current.withPlacements(placements, endpoints).withContainers(containers)
                 .started(at).next(StackStatus.DEPLOYING, eventId);
-        return Transition.to(deploying, launches);
+        List<HistoryEntry> history = new ArrayList<>();
+        history.add(HistoryEntry.of(Kind.PLACED, "placed " + placements.entrySet().stream()
+                .map(e -> "'" + e.getKey() + "' on " + e.getValue().hostId()).collect(Collectors.joining(", "))));
+        List<ContainerCommand> launches = launches(definition, null, deploying, eventId);
+        launches.forEach(l -> history.add(HistoryEntry.commanded(l)));
+        return Transition.to(current, deploying, launches, history);
     }
 
     /** Placement found no valid hosts: the deployment fails with placement's own explanation. */
@@ -88,12 +114,16 @@ public final class StackLifecycle {
         if (!expects(current, deploymentId, StackStatus.PLACING)) {
             return Transition.unchanged("placement for deployment " + deploymentId + " is not awaited");
         }
-        return Transition.to(current.completed(at, message).next(StackStatus.FAILED, eventId), List.of());
+        return Transition.to(current, current.completed(at, message).next(StackStatus.FAILED, eventId), List.of(),
+                List.of(HistoryEntry.of(Kind.PLACEMENT_FAILED, message)));
     }
 
-    /** An agent reported a container's state; the stack's status follows from all its containers. */
-    public static Transition containerReported(StackDeployment current, String deploymentId, String eventId,
-                                               ContainerStatus reported) {
+    /**
+     * An agent reported a container's state. The stack's status follows from all its containers; while DEPLOYING,
+     * containers whose dependencies became ready are launched.
+     */
+    public static Transition containerReported(StackDeployment current, StackDefinition definition,
+                                               String deploymentId, String eventId, ContainerStatus reported) {
         if (current == null || !current.deploymentId().equals(deploymentId)) {
             return Transition.unchanged("status of container '" + reported.containerName() + "' belongs to another "
                     + "deployment (" + deploymentId + ")");
@@ -109,29 +139,128 @@ public final class StackLifecycle {
         if (sameObservation(known, reported)) {
             return Transition.unchanged("container '" + reported.containerName() + "' is already " + known.state());
         }
-        Map<String, ContainerStatus> containers = new LinkedHashMap<>(current.containers());
-        containers.put(reported.containerName(), reported);
-        StackDeployment updated = current.withContainers(containers);
-        return Transition.to(settle(updated, reported, eventId), List.of());
+        StackDeployment updated = current.withContainer(reported);
+        List<HistoryEntry> history = new ArrayList<>(List.of(HistoryEntry.changed(reported)));
+        return switch (current.status()) {
+            case DEPLOYING -> deploying(current, updated, definition, eventId, reported, history);
+            case RUNNING, DEGRADED -> Transition.to(current, runningOrDegraded(updated, reported, eventId), List.of(),
+                    history);
+            case STOPPING, REMOVING -> StackOperations.settle(current, updated, eventId, history);
+            default -> Transition.to(current, updated.next(updated.status(), eventId), List.of(), history);
+        };
     }
 
-    /** The stack status that the containers' states imply, from the status the stack is in. */
-    private static StackDeployment settle(StackDeployment stack, ContainerStatus reported, String eventId) {
+    /** The deadline passed while the stack was still deploying (or stopping, removing): it ends now. */
+    public static Transition deadlineExpired(StackDeployment current, StackDefinition definition, Instant now) {
+        if (current == null || current.deadlineAt() == null || !current.status().inProgress()
+                || now.isBefore(current.deadlineAt())) {
+            return Transition.unchanged("no deadline has passed");
+        }
+        String eventId = current.deploymentId() + ":deadline:" + current.version();
+        if (current.status() == StackStatus.STOPPING || current.status() == StackStatus.REMOVING) {
+            return StackOperations.deadlineExpired(current, eventId, now);
+        }
+        String reason = "the deployment did not reach RUNNING by its deadline (" + current.deadlineAt() + ")"
+                + (definition == null || current.status() != StackStatus.DEPLOYING ? ": status was "
+                + current.status() : ": " + ContainerReadiness.notReady(definition, current));
+        List<HistoryEntry> history = new ArrayList<>(List.of(HistoryEntry.of(Kind.DEADLINE_EXPIRED, reason)));
+        return fail(current, current, definition, reason, eventId, now, history);
+    }
+
+    private static Transition deploying(StackDeployment current, StackDeployment updated, StackDefinition definition,
+                                        String eventId, ContainerStatus reported, List<HistoryEntry> history) {
+        if (broken(reported)) {
+            return fail(current, updated, definition, failure(reported), eventId, reported.updatedAt(), history);
+        }
+        if (ContainerReadiness.allReady(definition, updated)) {
+            return Transition.to(current, updated.completed(reported.updatedAt(), null)
+                    .next(StackStatus.RUNNING, eventId), List.of(), history);
+        }
+        StackDeployment next = updated.next(StackStatus.DEPLOYING, eventId);
+        List<ContainerCommand> launches = launches(definition, current, next, eventId);
+        launches.forEach(l -> history.add(HistoryEntry.commanded(l)));
+        return Transition.to(current, next, launches, history);
+    }
+
+    /**
+     * The deployment fails with {@code reason}. With rollback, every container it commanded is removed (desired
+     * state first, by the adapter), so nothing is left on any host.
+     */
+    static Transition fail(StackDeployment previous, StackDeployment stack, StackDefinition definition, String reason,
+                           String eventId, Instant at, List<HistoryEntry> history) {
+        List<ContainerCommand> removals = new ArrayList<>();
+        if (stack.rollbackOnFailure() && definition != null) {
+            Map<String, ContainerDefinition> resolved = resolved(definition, stack);
+            for (ContainerDefinition container : definition.containers()) {
+                boolean commanded = ContainerReadiness.commanded(definition, previous, container.name())
+                        || ContainerReadiness.commanded(definition, stack, container.name());
+                ContainerStatus status = stack.containers().get(container.name());
+                if (commanded && status.state() != ContainerState.REMOVED) {
+                    removals.add(command(Action.REMOVE, stack, resolved.get(container.name()),
+                            stack.deploymentId() + ":" + container.name() + ":remove", eventId, false));
+                }
+            }
+            if (!removals.isEmpty()) {
+                history.add(HistoryEntry.of(Kind.ROLLBACK_STARTED, "rolling back: removing " + removals.size()
+                        + " container(s) the deployment started"));
+                removals.forEach(r -> history.add(HistoryEntry.commanded(r)));
+            }
+        }
+        return Transition.to(previous, stack.completed(at, reason).next(StackStatus.FAILED, eventId), removals,
+                history);
+    }
+
+    /** Commands for the containers that became startable between {@code before} (null: none) and {@code after}. */
+    static List<ContainerCommand> launches(StackDefinition definition, StackDeployment before, StackDeployment after,
+                                           String causationId) {
+        Set<String> alreadyStartable = before == null || before.status() != StackStatus.DEPLOYING ? Set.of()
+                : ContainerReadiness.startable(definition, before).stream().map(ContainerDefinition::name)
+                .collect(Collectors.toSet());
+        List<ContainerDefinition> startable = ContainerReadiness.startable(definition, after).stream()
+                .filter(c -> !alreadyStartable.contains(c.name())).toList();
+        if (startable.isEmpty()) {
+            return List.of();
+        }
+        Map<String, ContainerDefinition> resolved = resolved(definition, after);
+        String startCommand = after.recentCommandIds().isEmpty() ? null
+                : after.recentCommandIds().get(after.recentCommandIds().size() - 1);
+        List<ContainerCommand> launches = new ArrayList<>();
+        for (ContainerDefinition container : startable) {
+            // A container created before (a stopped stack being started) is started; a new one is deployed.
+            boolean created = after.containers().get(container.name()).dockerId() != null;
+            launches.add(created
+                    ? command(Action.START, after, resolved.get(container.name()), after.deploymentId() + ":"
+                    + container.name() + ":start:" + startCommand, causationId, false)
+                    : command(Action.DEPLOY, after, resolved.get(container.name()), after.deploymentId() + ":"
+                    + container.name() + ":deploy", causationId, false));
+        }
+        return launches;
+    }
+
+    static ContainerCommand command(Action action, StackDeployment stack, ContainerDefinition container,
+                                    String commandId, String causationId, boolean removeVolumes) {
+        return new ContainerCommand(action, commandId, causationId, stack.hostOf(container.name()), stack.stackId(),
+                stack.deploymentId(), stack.stackId() + "-" + container.name(), container, removeVolumes);
+    }
+
+    /** The containers as they run on their hosts: environments with the stack's endpoints injected. */
+    static Map<String, ContainerDefinition> resolved(StackDefinition definition, StackDeployment stack) {
+        return stack.placements().isEmpty() ? definition.containers().stream()
+                .collect(Collectors.toMap(ContainerDefinition::name, c -> c, (a, b) -> a, LinkedHashMap::new))
+                : EnvironmentInjector.resolveContainers(definition, stack.placements());
+    }
+
+    private static StackDeployment runningOrDegraded(StackDeployment stack, ContainerStatus reported, String eventId) {
         boolean allRunning = stack.containers().values().stream()
                 .allMatch(c -> c.state() == ContainerState.RUNNING && c.health() != Health.UNHEALTHY);
-        boolean broken = reported.state() == ContainerState.FAILED || reported.state() == ContainerState.EXITED
+        return allRunning ? stack.completed(stack.completedAt(), null).next(StackStatus.RUNNING, eventId)
+                : stack.completed(stack.completedAt(), broken(reported) ? failure(reported) : stack.error())
+                .next(StackStatus.DEGRADED, eventId);
+    }
+
+    private static boolean broken(ContainerStatus reported) {
+        return reported.state() == ContainerState.FAILED || reported.state() == ContainerState.EXITED
                 || reported.health() == Health.UNHEALTHY;
-        return switch (stack.status()) {
-            case DEPLOYING -> broken
-                    ? stack.completed(reported.updatedAt(), failure(reported)).next(StackStatus.FAILED, eventId)
-                    : allRunning ? stack.completed(reported.updatedAt(), null).next(StackStatus.RUNNING, eventId)
-                    : stack.next(StackStatus.DEPLOYING, eventId);
-            case RUNNING, DEGRADED -> allRunning
-                    ? stack.completed(stack.completedAt(), null).next(StackStatus.RUNNING, eventId)
-                    : stack.completed(stack.completedAt(), broken ? failure(reported) : stack.error())
-                    .next(StackStatus.DEGRADED, eventId);
-            default -> stack.next(stack.status(), eventId);
-        };
     }
 
     /** One readable sentence: which container, which host, what Docker or the health check said. */
@@ -149,8 +278,8 @@ public final class StackLifecycle {
     }
 
     private static boolean sameObservation(ContainerStatus a, ContainerStatus b) {
-        return a.state() == b.state() && a.health() == b.health() && java.util.Objects.equals(a.dockerId(), b.dockerId())
-                && java.util.Objects.equals(a.hostId(), b.hostId());
+        return a.state() == b.state() && a.health() == b.health() && Objects.equals(a.dockerId(), b.dockerId())
+                && Objects.equals(a.hostId(), b.hostId());
     }
 
     private static List<PlacementRequest.Demand> demands(StackDefinition definition) {

@@ -1,24 +1,39 @@
 package io.graphium.orchestrator.core.lifecycle;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The result of applying one input to a stack: its next state ({@code null} = unchanged, nothing to publish) and
- * the commands to send, in order. Adapters publish the commands first and the state last, so a crash in between
- * replays the input and re-sends commands that receivers recognize by id.
+ * The result of applying one input to a stack: its next state ({@code null} = unchanged, nothing to publish), the
+ * commands to send in order, and the steps for the stack's history. Adapters publish the commands first and the
+ * state last, so a crash in between replays the input and re-sends commands that receivers recognize by id.
  */
-public record Transition(StackDeployment next, List<Object> commands, String note) {
+public record Transition(StackDeployment next, List<Object> commands, List<HistoryEntry> history, String note) {
 
     public Transition {
         commands = List.copyOf(commands);
+        history = List.copyOf(history);
     }
 
     static Transition unchanged(String why) {
-        return new Transition(null, List.of(), why);
+        return new Transition(null, List.of(), List.of(), why);
     }
 
-    static Transition to(StackDeployment next, List<Object> commands) {
-        return new Transition(next, commands, null);
+    /** Nothing changes, but the refusal goes into the history (a command that cannot be applied now). */
+    static Transition refused(HistoryEntry.Kind kind, String why) {
+        return new Transition(null, List.of(), List.of(HistoryEntry.of(kind, why)), why);
+    }
+
+    /** From {@code previous} (null for a new stack) to {@code next}; a change of status goes into the history. */
+    static Transition to(StackDeployment previous, StackDeployment next, List<?> commands,
+                         List<HistoryEntry> history) {
+        List<HistoryEntry> steps = new ArrayList<>(history);
+        if (previous == null || previous.status() != next.status()
+                || !previous.deploymentId().equals(next.deploymentId())) {
+            steps.add(HistoryEntry.of(HistoryEntry.Kind.STATUS_CHANGED, "stack '" + next.stackId() + "' is "
+                    + next.status() + (next.error() == null ? "" : ": " + next.error())));
+        }
+        return new Transition(next, new ArrayList<>(commands), steps, null);
     }
 
     public boolean changed() {

@@ -19,12 +19,13 @@ import org.junit.jupiter.api.Test;
 
 class StackLifecycleTest {
 
-    private static final Instant T0 = Instant.parse("2026-11-26T10:00:00Z");
+    static final Instant T0 = Instant.parse("2026-11-26T10:00:00Z");
+    static final StackLifecycle.DeployOptions OPTIONS = StackLifecycle.DeployOptions.DEFAULTS;
     private final StackDefinition myApp = definition("/definitions/my-app-stack.json");
 
     @Test
     void acceptedDeployAsksForPlacementOfEveryContainer() {
-        Transition t = StackLifecycle.deployRequested("c1", "my-app", myApp, List.of(), T0, null);
+        Transition t = StackLifecycle.deployRequested("c1", "my-app", myApp, List.of(), OPTIONS, T0, null);
 
         assertThat(t.next().status()).isEqualTo(StackStatus.PLACING);
         assertThat(t.next().deploymentId()).isEqualTo("c1");
@@ -38,14 +39,14 @@ class StackLifecycleTest {
 
     @Test
     void redeliveredDeployChangesNothing() {
-        StackDeployment placing = StackLifecycle.deployRequested("c1", "my-app", myApp, List.of(), T0, null).next();
-        assertThat(StackLifecycle.deployRequested("c1", "my-app", myApp, List.of(), T0, placing).changed()).isFalse();
+        StackDeployment placing = placing();
+        assertThat(deploy("c1", placing).changed()).isFalse();
     }
 
     @Test
     void deployOfAStackThatIsAlreadyDeployedIsRefusedWithAReason() {
-        StackDeployment placing = StackLifecycle.deployRequested("c1", "my-app", myApp, List.of(), T0, null).next();
-        Transition again = StackLifecycle.deployRequested("c2", "my-app", myApp, List.of(), T0, placing);
+        StackDeployment placing = placing();
+        Transition again = StackLifecycle.deployRequested("c2", "my-app", myApp, List.of(), OPTIONS, T0, placing);
         assertThat(again.changed()).isFalse();
         assertThat(again.note()).contains("already deployed (status PLACING");
     }
@@ -54,7 +55,8 @@ class StackLifecycleTest {
     void invalidDefinitionFailsAtOnceWithEveryProblem() {
         Transition t = StackLifecycle.deployRequested("c1", "my-app", myApp,
                 List.of(new Problem("$.itemListElement[0].image", "image is missing"),
-                        new Problem("$.deployment.placementStrategy", "unknown strategy 'fastest'")), T0, null);
+                        new Problem("$.deployment.placementStrategy", "unknown strategy 'fastest'")), OPTIONS, T0,
+                null);
         assertThat(t.next().status()).isEqualTo(StackStatus.FAILED);
         assertThat(t.next().error()).isEqualTo("invalid stack definition: $.itemListElement[0].image: image is missing; "
                 + "$.deployment.placementStrategy: unknown strategy 'fastest'");
@@ -63,15 +65,16 @@ class StackLifecycleTest {
 
     @Test
     void placementLaunchesEachContainerOnItsHostWithEndpointsInjected() {
-        StackDeployment placing = StackLifecycle.deployRequested("c1", "my-app", myApp, List.of(), T0, null).next();
+        StackDeployment placing = placing();
         Transition t = StackLifecycle.placementDecided(placing, "c1", "e1", spreadPlacements(), myApp, T0);
 
         assertThat(t.next().status()).isEqualTo(StackStatus.DEPLOYING);
         assertThat(t.next().serviceEndpoints()).containsEntry("postgres", "10.0.0.13:5432")
                 .containsEntry("web", "10.0.0.11:8080");
-        List<ContainerLaunch> launches = t.commands().stream().map(ContainerLaunch.class::cast).toList();
-        assertThat(launches).extracting(ContainerLaunch::hostId).containsExactly("h1", "h2", "h3", "h1");
-        ContainerLaunch web = launches.get(0);
+        List<ContainerCommand> launches = t.commands().stream().map(ContainerCommand.class::cast).toList();
+        assertThat(launches).extracting(ContainerCommand::hostId).containsExactly("h1", "h2", "h3", "h1");
+        assertThat(launches).extracting(ContainerCommand::action).containsOnly(ContainerCommand.Action.DEPLOY);
+        ContainerCommand web = launches.get(0);
         assertThat(web.commandId()).isEqualTo("c1:web:deploy");
         assertThat(web.dockerName()).isEqualTo("my-app-web");
         assertThat(web.deploymentId()).isEqualTo("c1");
@@ -82,7 +85,7 @@ class StackLifecycleTest {
 
     @Test
     void placementForAnotherDeploymentOrTwiceIsIgnored() {
-        StackDeployment placing = StackLifecycle.deployRequested("c1", "my-app", myApp, List.of(), T0, null).next();
+        StackDeployment placing = placing();
         assertThat(StackLifecycle.placementDecided(placing, "other", "e1", spreadPlacements(), myApp, T0).changed())
                 .isFalse();
         StackDeployment deploying = StackLifecycle.placementDecided(placing, "c1", "e1", spreadPlacements(), myApp, T0)
@@ -93,7 +96,7 @@ class StackLifecycleTest {
 
     @Test
     void placementFailureFailsTheStackWithPlacementsExplanation() {
-        StackDeployment placing = StackLifecycle.deployRequested("c1", "my-app", myApp, List.of(), T0, null).next();
+        StackDeployment placing = placing();
         Transition t = StackLifecycle.placementFailed(placing, "c1", "e1",
                 "no host for container 'web': 0/3 hosts available: 3 datacenter mars-1", T0);
         assertThat(t.next().status()).isEqualTo(StackStatus.FAILED);
@@ -105,10 +108,10 @@ class StackLifecycleTest {
     void stackRunsWhenEveryContainerRuns() {
         StackDeployment stack = deploying();
         for (String name : List.of("web", "api", "postgres")) {
-            stack = StackLifecycle.containerReported(stack, "c1", "e-" + name, running(name)).next();
+            stack = StackLifecycle.containerReported(stack, myApp, "c1", "e-" + name, running(name)).next();
             assertThat(stack.status()).isEqualTo(StackStatus.DEPLOYING);
         }
-        stack = StackLifecycle.containerReported(stack, "c1", "e-redis", running("redis")).next();
+        stack = StackLifecycle.containerReported(stack, myApp, "c1", "e-redis", running("redis")).next();
         assertThat(stack.status()).isEqualTo(StackStatus.RUNNING);
         assertThat(stack.completedAt()).isEqualTo(T0.plusSeconds(1));
         assertThat(stack.lastEventId()).isEqualTo("e-redis");
@@ -118,7 +121,7 @@ class StackLifecycleTest {
     void aFailedContainerFailsTheDeploymentInOneReadableSentence() {
         ContainerStatus failed = new ContainerStatus("postgres", "h3", ContainerState.FAILED, Health.NONE, null, null,
                 "image postgres:14 is not present on host h3 and could not be pulled", T0.plusSeconds(1));
-        StackDeployment stack = StackLifecycle.containerReported(deploying(), "c1", "e1", failed).next();
+        StackDeployment stack = StackLifecycle.containerReported(deploying(), myApp, "c1", "e1", failed).next();
         assertThat(stack.status()).isEqualTo(StackStatus.FAILED);
         assertThat(stack.error()).isEqualTo("container 'postgres' on host h3 failed: image postgres:14 is not present "
                 + "on host h3 and could not be pulled");
@@ -128,32 +131,142 @@ class StackLifecycleTest {
     void aRunningStackWhoseContainerExitsIsDegradedAndRecovers() {
         StackDeployment stack = deploying();
         for (String name : List.of("web", "api", "postgres", "redis")) {
-            stack = StackLifecycle.containerReported(stack, "c1", "e-" + name, running(name)).next();
+            stack = StackLifecycle.containerReported(stack, myApp, "c1", "e-" + name, running(name)).next();
         }
         ContainerStatus exited = new ContainerStatus("redis", "h1", ContainerState.EXITED, Health.NONE, "d-redis", 137,
                 "OOM-killed", T0.plusSeconds(5));
-        stack = StackLifecycle.containerReported(stack, "c1", "e2", exited).next();
+        stack = StackLifecycle.containerReported(stack, myApp, "c1", "e2", exited).next();
         assertThat(stack.status()).isEqualTo(StackStatus.DEGRADED);
         assertThat(stack.error()).isEqualTo("container 'redis' on host h1 exited with code 137: OOM-killed");
         ContainerStatus back = new ContainerStatus("redis", "h1", ContainerState.RUNNING, Health.NONE, "d-redis2", null,
                 null, T0.plusSeconds(6));
-        stack = StackLifecycle.containerReported(stack, "c1", "e3", back).next();
+        stack = StackLifecycle.containerReported(stack, myApp, "c1", "e3", back).next();
         assertThat(stack.status()).isEqualTo(StackStatus.RUNNING);
         assertThat(stack.error()).isNull();
     }
 
     @Test
     void repeatedOrOlderContainerReportsChangeNothing() {
-        StackDeployment stack = StackLifecycle.containerReported(deploying(), "c1", "e1", running("web")).next();
-        assertThat(StackLifecycle.containerReported(stack, "c1", "e1", running("web")).changed()).isFalse();
+        StackDeployment stack = StackLifecycle.containerReported(deploying(), myApp, "c1", "e1", running("web")).next();
+        assertThat(StackLifecycle.containerReported(stack, myApp, "c1", "e1", running("web")).changed()).isFalse();
         ContainerStatus older = new ContainerStatus("web", "h1", ContainerState.CREATED, Health.NONE, "d-web", null,
                 null, T0);
-        assertThat(StackLifecycle.containerReported(stack, "c1", "e0", older).changed()).isFalse();
-        assertThat(StackLifecycle.containerReported(stack, "c0", "e9", running("api")).changed()).isFalse();
+        assertThat(StackLifecycle.containerReported(stack, myApp, "c1", "e0", older).changed()).isFalse();
+        assertThat(StackLifecycle.containerReported(stack, myApp, "c0", "e9", running("api")).changed()).isFalse();
+    }
+
+    // ---- dependency waves -------------------------------------------------------------------------------------
+
+    @Test
+    void containersStartInDependencyWavesAcrossHostsWaitingForHealth() {
+        StackDeployment placing = Stacks.deployRequested(Stacks.WAVES, OPTIONS).next();
+        Transition placed = StackLifecycle.placementDecided(placing, "c1", "p1", Stacks.placements(Stacks.WAVES),
+                Stacks.WAVES, T0);
+        assertThat(names(placed)).as("only db and cache have no dependencies").containsExactly("db", "cache");
+
+        Transition dbRunning = report(placed.next(), Stacks.WAVES, "db", ContainerState.RUNNING, Health.STARTING, 1);
+        assertThat(dbRunning.commands()).as("api waits for db to be healthy, not merely running").isEmpty();
+        Transition cacheRunning = report(dbRunning.next(), Stacks.WAVES, "cache", ContainerState.RUNNING,
+                Health.NONE, 2);
+        assertThat(cacheRunning.commands()).isEmpty();
+
+        Transition dbHealthy = report(cacheRunning.next(), Stacks.WAVES, "db", ContainerState.RUNNING, Health.HEALTHY,
+                3);
+        assertThat(names(dbHealthy)).containsExactly("api");
+        ContainerCommand api = (ContainerCommand) dbHealthy.commands().get(0);
+        assertThat(api.hostId()).isEqualTo("h2");
+        assertThat(api.container().environment().get("DB_ENDPOINT").value()).isEqualTo("10.0.0.11:5432");
+        assertThat(dbHealthy.history()).extracting(HistoryEntry::kind)
+                .contains(HistoryEntry.Kind.CONTAINER_CHANGED, HistoryEntry.Kind.CONTAINER_COMMANDED);
+
+        Transition again = report(dbHealthy.next(), Stacks.WAVES, "cache", ContainerState.RUNNING, Health.NONE, 4,
+                "d-cache-2");
+        assertThat(again.commands()).as("api is not launched twice").isEmpty();
+
+        Transition apiHealthy = report(again.next(), Stacks.WAVES, "api", ContainerState.RUNNING, Health.HEALTHY, 5);
+        assertThat(names(apiHealthy)).containsExactly("web");
+        Transition webRunning = report(apiHealthy.next(), Stacks.WAVES, "web", ContainerState.RUNNING, Health.NONE, 6);
+        assertThat(webRunning.next().status()).isEqualTo(StackStatus.RUNNING);
+        assertThat(webRunning.next().deadlineAt()).as("nothing awaited any more").isNull();
+    }
+
+    @Test
+    void anUnhealthyContainerFailsTheDeploymentAndRollsBackWhatWasStarted() {
+        StackDeployment stack = StackLifecycle.placementDecided(Stacks.deployRequested(Stacks.WAVES, OPTIONS).next(),
+                "c1", "p1", Stacks.placements(Stacks.WAVES), Stacks.WAVES, T0).next();
+        stack = report(stack, Stacks.WAVES, "cache", ContainerState.RUNNING, Health.NONE, 1).next();
+        Transition unhealthy = report(stack, Stacks.WAVES, "db", ContainerState.RUNNING, Health.UNHEALTHY, 2);
+
+        assertThat(unhealthy.next().status()).isEqualTo(StackStatus.FAILED);
+        assertThat(unhealthy.next().error()).isEqualTo("container 'db' on host h1 is unhealthy: pg_isready failed");
+        assertThat(unhealthy.commands()).map(ContainerCommand.class::cast)
+                .extracting(ContainerCommand::action, ContainerCommand::containerName, ContainerCommand::commandId)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(ContainerCommand.Action.REMOVE, "db", "c1:db:remove"),
+                        org.assertj.core.groups.Tuple.tuple(ContainerCommand.Action.REMOVE, "cache",
+                                "c1:cache:remove"));
+        assertThat(unhealthy.history()).extracting(HistoryEntry::kind).contains(HistoryEntry.Kind.ROLLBACK_STARTED,
+                HistoryEntry.Kind.STATUS_CHANGED);
+    }
+
+    @Test
+    void withoutRollbackAFailedDeploymentLeavesItsContainers() {
+        StackDeployment stack = StackLifecycle.placementDecided(Stacks.deployRequested(Stacks.WAVES,
+                        new StackLifecycle.DeployOptions(false, java.time.Duration.ofMinutes(5))).next(),
+                "c1", "p1", Stacks.placements(Stacks.WAVES), Stacks.WAVES, T0).next();
+        Transition failed = report(stack, Stacks.WAVES, "db", ContainerState.FAILED, Health.NONE, 1);
+        assertThat(failed.next().status()).isEqualTo(StackStatus.FAILED);
+        assertThat(failed.commands()).isEmpty();
+    }
+
+    @Test
+    void theDeadlineFailsADeploymentThatIsStillWaitingAndSaysForWhat() {
+        StackDeployment stack = StackLifecycle.placementDecided(Stacks.deployRequested(Stacks.WAVES,
+                        new StackLifecycle.DeployOptions(true, java.time.Duration.ofSeconds(30))).next(),
+                "c1", "p1", Stacks.placements(Stacks.WAVES), Stacks.WAVES, T0).next();
+        stack = report(stack, Stacks.WAVES, "db", ContainerState.RUNNING, Health.STARTING, 1).next();
+        assertThat(stack.deadlineAt()).isEqualTo(T0.plusSeconds(30));
+        assertThat(StackLifecycle.deadlineExpired(stack, Stacks.WAVES, T0.plusSeconds(29)).changed()).isFalse();
+
+        Transition expired = StackLifecycle.deadlineExpired(stack, Stacks.WAVES, T0.plusSeconds(30));
+        assertThat(expired.next().status()).isEqualTo(StackStatus.FAILED);
+        assertThat(expired.next().error()).startsWith("the deployment did not reach RUNNING by its deadline")
+                .contains("'db' on host h1 was RUNNING (health STARTING)",
+                        "'cache' on host h3 was not reported by its host agent",
+                        "'api' on host h2 was waiting for 'db', 'cache' to be ready");
+        assertThat(expired.commands()).map(ContainerCommand.class::cast).extracting(ContainerCommand::containerName)
+                .containsExactly("db", "cache");
+        assertThat(StackLifecycle.deadlineExpired(expired.next(), Stacks.WAVES, T0.plusSeconds(31)).changed())
+                .as("a failed deployment has no deadline any more").isFalse();
+    }
+
+    private static List<String> names(Transition t) {
+        return t.commands().stream().map(ContainerCommand.class::cast).map(ContainerCommand::containerName).toList();
+    }
+
+    static Transition report(StackDeployment stack, StackDefinition definition, String name, ContainerState state,
+                             Health health, int second) {
+        return report(stack, definition, name, state, health, second, "d-" + name);
+    }
+
+    static Transition report(StackDeployment stack, StackDefinition definition, String name, ContainerState state,
+                             Health health, int second, String dockerId) {
+        String host = stack.hostOf(name);
+        return StackLifecycle.containerReported(stack, definition, stack.deploymentId(), "e-" + name + second,
+                new ContainerStatus(name, host, state, health, dockerId, null,
+                        health == Health.UNHEALTHY ? "pg_isready failed" : null, T0.plusSeconds(second)));
+    }
+
+    private StackDeployment placing() {
+        return deploy("c1", null).next();
+    }
+
+    private Transition deploy(String commandId, StackDeployment current) {
+        return StackLifecycle.deployRequested(commandId, "my-app", myApp, List.of(), OPTIONS, T0, current);
     }
 
     private StackDeployment deploying() {
-        StackDeployment placing = StackLifecycle.deployRequested("c1", "my-app", myApp, List.of(), T0, null).next();
+        StackDeployment placing = placing();
         return StackLifecycle.placementDecided(placing, "c1", "e1", spreadPlacements(), myApp, T0).next();
     }
 
