@@ -3,7 +3,6 @@ package io.graphium.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.graphium.infra.DockerTestbed;
 import io.graphium.infra.RequiresInfra;
 import io.graphium.infra.TestbedHost;
 import java.io.File;
@@ -45,9 +44,8 @@ class DashboardSystemTest {
     private static final Duration DEPLOY_DEADLINE = Duration.ofMinutes(2);
     private static final Duration PAGE_DEADLINE = Duration.ofSeconds(30);
 
-    private DockerTestbed testbed;
     private TestbedHost host;
-    private GraphiumSystem system;
+    private TestSystem system;
     private OrchestratorApi api;
     private String orchestratorUrl;
     private Path browserProfile;
@@ -56,12 +54,10 @@ class DashboardSystemTest {
     @BeforeAll
     void startTheSystemAndTheBrowser() throws IOException {
         requireBrowser();
-        testbed = DockerTestbed.up(1);
-        host = testbed.hosts().get(0);
-        host.removeAllContainers();
-        system = GraphiumSystem.start(testbed, "dc-dashboard");
-        orchestratorUrl = system.orchestrator().baseUrl();
-        api = new OrchestratorApi(orchestratorUrl);
+        system = TestSystem.start(1, "dc-dashboard");
+        host = system.testbed.hosts().get(0);
+        api = system.api();
+        orchestratorUrl = api.baseUrl();
         browserProfile = Files.createTempDirectory("graphium-dashboard-chromium-");
         browser = headlessChromium(browserProfile);
     }
@@ -78,10 +74,6 @@ class DashboardSystemTest {
         }
         if (system != null) {
             system.close();
-        }
-        if (testbed != null) {
-            removeManagedContainers(host);
-            testbed.close();
         }
     }
 

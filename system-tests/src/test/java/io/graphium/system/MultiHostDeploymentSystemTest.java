@@ -81,7 +81,7 @@ class MultiHostDeploymentSystemTest {
         String status = awaitStatus("my-app", "RUNNING");
         long toRunning = (System.nanoTime() - started) / 1_000_000;
 
-        Map<String, String> hostOf = TestSystem.placements(status);
+        Map<String, String> hostOf = OrchestratorApi.placements(status);
         assertThat(new TreeSet<>(hostOf.values())).as("spread over all three hosts").hasSize(3);
         Map<String, Integer> ports = Map.of("web", 8080, "api", 3000, "postgres", 5432, "redis", 6379);
         for (var service : ports.entrySet()) {
@@ -130,7 +130,7 @@ class MultiHostDeploymentSystemTest {
             producer.send(new ProducerRecord<>(Topics.STACK_COMMANDS.name(), "second", command)).get();
         }
         String status = awaitStatus("second", "RUNNING");
-        Map<String, String> hostOf = TestSystem.placements(status);
+        Map<String, String> hostOf = OrchestratorApi.placements(status);
         assertThat(fetch("http://" + ipOf(hostOf.get("front")) + ":9080/")).contains("front");
         assertThat(fetch("http://" + ipOf(hostOf.get("back")) + ":9081/")).contains("back");
     }
@@ -154,7 +154,7 @@ class MultiHostDeploymentSystemTest {
     // ---- helpers ----------------------------------------------------------------------------------------------
 
     private String awaitStatus(String stackId, String expected) {
-        return system.awaitStatus(stackId, expected, DEPLOY_DEADLINE);
+        return system.api().awaitStatus(stackId, expected, DEPLOY_DEADLINE);
     }
 
     private String ipOf(String hostId) {
@@ -244,11 +244,11 @@ class MultiHostDeploymentSystemTest {
     }
 
     private static String fetch(String url) throws Exception {
-        return TestSystem.fetch(url);
+        return OrchestratorApi.fetch(url);
     }
 
     private HttpResponse<String> post(String path, String body) throws Exception {
-        return system.post(path, body);
+        return system.api().post(path, body);
     }
 
     private static int indexOf(byte[] haystack, byte[] needle) {

@@ -8,40 +8,85 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
-/** The orchestrator's REST API as a test client sees it: deploy a stack, read it, await its status. */
+/** The orchestrator's REST API as a test client sees it: deploy, read, await a status, history; plus any URL. */
 final class OrchestratorApi {
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
     private final String baseUrl;
 
     OrchestratorApi(String baseUrl) {
         this.baseUrl = baseUrl;
     }
 
+    String baseUrl() {
+        return baseUrl;
+    }
+
     /** {@code POST /api/v1/stacks} with a JSON-LD stack definition; the answer as it came (202 when accepted). */
     HttpResponse<String> deploy(String definition) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/stacks"))
-                        .header("Content-Type", "application/json").timeout(Duration.ofSeconds(30))
-                        .POST(HttpRequest.BodyPublishers.ofString(definition)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return post("/api/v1/stacks", definition);
     }
 
     /** {@code GET /api/v1/stacks/{id}}'s body. */
     String stack(String stackId) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/stacks/" + stackId))
-                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString()).body();
+        return get("/api/v1/stacks/" + stackId).body();
     }
 
-    /** Waits until the stack shows {@code expected}; fails at once, with the stack's view, if it FAILED instead. */
+    /** Waits until the stack shows {@code expected}; fails at once, with its view and history, if it FAILED instead. */
     String awaitStatus(String stackId, String expected, Duration deadline) {
         return await(stackId + " " + expected).atMost(deadline).pollInterval(Duration.ofMillis(250))
                 .ignoreException(IOException.class).until(() -> stack(stackId), body -> {
                     if (!expected.equals("FAILED") && body.contains("\"status\":\"FAILED\"")) {
-                        throw new AssertionError(stackId + " FAILED: " + body);
+                        throw new AssertionError(stackId + " FAILED: " + body + "\nhistory: " + history(stackId));
                     }
                     return body.contains("\"status\":\"" + expected + "\"");
                 });
+    }
+
+    /** The stack's history as JSON, or why it could not be read (for failure messages). */
+    String history(String stackId) {
+        try {
+            return get("/api/v1/stacks/" + stackId + "/history").body();
+        } catch (IOException | InterruptedException e) {
+            return "(history unavailable: " + e + ")";
+        }
+    }
+
+    HttpResponse<String> post(String path, String body) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> delete(String path) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30))
+                .DELETE().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Any URL (a container's published port), with a short timeout. */
+    static String fetch(String url) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(3)).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    /** container -> host id, from a stack's REST view. */
+    static Map<String, String> placements(String stackView) {
+        Map<String, String> hosts = new LinkedHashMap<>();
+        Matcher m = Pattern.compile("\"container\":\"([^\"]+)\",\"hostId\":\"([^\"]+)\"").matcher(stackView);
+        while (m.find()) {
+            hosts.put(m.group(1), m.group(2));
+        }
+        return hosts;
     }
 
     /** A one-container stack: busybox httpd answering {@code name} on {@code hostPort} (offline test image). */

@@ -70,10 +70,10 @@ class StackLifecycleSystemTest {
         assertThat(post("/api/v1/stacks", waves("waves", 1, 8)).statusCode()).isEqualTo(202);
         String running = awaitStatus("waves", "RUNNING");
 
-        Map<String, String> hostOf = TestSystem.placements(running);
+        Map<String, String> hostOf = OrchestratorApi.placements(running);
         assertThat(hostOf.values()).as("spread over the three hosts").doesNotHaveDuplicates();
         // web fetched api's copy of the database's page at start: each started only once its dependency was ready.
-        assertThat(TestSystem.fetch("http://" + system.ipOf(hostOf.get("web")) + ":18080/api.txt")).contains("db ready");
+        assertThat(OrchestratorApi.fetch("http://" + system.ipOf(hostOf.get("web")) + ":18080/api.txt")).contains("db ready");
         assertThat(history("waves")).containsSubsequence("'db' on host", "HEALTHY",
                 "told host " + hostOf.get("api") + " to deploy container 'api'");
     }
@@ -123,7 +123,7 @@ class StackLifecycleSystemTest {
                 ]}""".formatted(IMAGE);
         assertThat(post("/api/v1/stacks", ops).statusCode()).isEqualTo(202);
         String running = awaitStatus("ops", "RUNNING");
-        String host = TestSystem.placements(running).get("app");
+        String host = OrchestratorApi.placements(running).get("app");
 
         assertThat(post("/api/v1/stacks/ops/stop", "").statusCode()).isEqualTo(202);
         awaitStatus("ops", "STOPPED");
@@ -134,11 +134,11 @@ class StackLifecycleSystemTest {
         assertThat(post("/api/v1/stacks/ops/start", "").statusCode()).isEqualTo(202);
         awaitStatus("ops", "RUNNING");
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(TestSystem.fetch("http://" + system.ipOf(host) + ":33000/starts.txt").lines().count())
+                assertThat(OrchestratorApi.fetch("http://" + system.ipOf(host) + ":33000/starts.txt").lines().count())
                         .as("the same container and volume, started twice").isEqualTo(2));
 
-        assertThat(system.delete("/api/v1/stacks/ops?removeVolumes=true").statusCode()).isEqualTo(202);
-        await("ops removed").atMost(DEADLINE).until(() -> system.get("/api/v1/stacks/ops").statusCode() == 404);
+        assertThat(system.api().delete("/api/v1/stacks/ops?removeVolumes=true").statusCode()).isEqualTo(202);
+        await("ops removed").atMost(DEADLINE).until(() -> system.api().get("/api/v1/stacks/ops").statusCode() == 404);
         assertThat(system.host(host).docker("ps", "-aq", "--filter", "label=io.graphium.stack=ops").stdout())
                 .isBlank();
         assertThat(system.host(host).docker("volume", "ls", "-q").stdout()).doesNotContain("ops-data");
@@ -158,7 +158,7 @@ class StackLifecycleSystemTest {
         system.killAndRestartOrchestrator();
 
         String running = awaitStatus("crash", "RUNNING");
-        assertThat(TestSystem.placements(running)).hasSize(3);
+        assertThat(OrchestratorApi.placements(running)).hasSize(3);
         List<String> names = new ArrayList<>();
         for (TestbedHost host : system.testbed.hosts()) {
             host.docker("ps", "-a", "--filter", "label=io.graphium.stack=crash", "--format", "{{.Names}}").stdout()
@@ -201,18 +201,18 @@ class StackLifecycleSystemTest {
     }
 
     private String awaitStatus(String stackId, String expected) {
-        return system.awaitStatus(stackId, expected, DEADLINE);
+        return system.api().awaitStatus(stackId, expected, DEADLINE);
     }
 
     private String history(String stackId) {
-        return system.history(stackId);
+        return system.api().history(stackId);
     }
 
     private HttpResponse<String> post(String path, String body) throws Exception {
-        return system.post(path, body);
+        return system.api().post(path, body);
     }
 
     private String get(String path) throws Exception {
-        return system.get(path).body();
+        return system.api().get(path).body();
     }
 }

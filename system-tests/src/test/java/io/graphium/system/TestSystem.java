@@ -1,25 +1,15 @@
 package io.graphium.system;
 
-import static org.awaitility.Awaitility.await;
-
 import io.graphium.events.SecretSealer;
 import io.graphium.infra.DockerTestbed;
 import io.graphium.infra.KafkaBrokerProcess;
 import io.graphium.infra.SchemaRegistryProcess;
 import io.graphium.infra.TestbedHost;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The whole system for a system test: a testbed of Docker hosts (network namespaces, one dockerd each), a real broker
@@ -29,7 +19,6 @@ import java.util.regex.Pattern;
 final class TestSystem implements AutoCloseable {
 
     private static final String GATEWAY = "10.213.0.1";
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
 
     final DockerTestbed testbed;
     final KafkaBrokerProcess kafka;
@@ -49,6 +38,11 @@ final class TestSystem implements AutoCloseable {
 
     /** Starts everything on {@code hosts} testbed hosts (left without containers) and waits until it is ready. */
     static TestSystem start(int hosts) {
+        return start(hosts, "dc-1");
+    }
+
+    /** As {@link #start(int)}, with every agent reporting {@code datacenter}. */
+    static TestSystem start(int hosts, String datacenter) {
         DockerTestbed testbed = DockerTestbed.up(hosts);
         testbed.hosts().forEach(TestbedHost::removeAllContainers);
         // Reachable from the root namespace and from every host: the testbed's gateway address.
@@ -58,7 +52,7 @@ final class TestSystem implements AutoCloseable {
                 kafka.bootstrapServers(), "GRAPHIUM_REGISTRY", registry.url(), "GRAPHIUM_SECRETS_SEALING_KEY",
                 SecretSealer.newBase64Key()));
         try {
-            system.startServices();
+            system.startServices(datacenter);
         } catch (RuntimeException | Error e) {
             system.close();
             throw e;
@@ -66,14 +60,14 @@ final class TestSystem implements AutoCloseable {
         return system;
     }
 
-    private void startServices() {
+    private void startServices(String datacenter) {
         services.add(ServiceProcess.start("placement-service", "placement-service", List.of(), environment,
                 "127.0.0.1", freePort()));
         orchestrator = startOrchestrator("orchestrator-service");
         for (TestbedHost host : testbed.hosts()) {
             Map<String, String> agent = new HashMap<>(environment);
             agent.putAll(Map.of("GRAPHIUM_AGENT_HOST_ID", host.name(), "GRAPHIUM_AGENT_NAME", "testbed " + host.name(),
-                    "GRAPHIUM_AGENT_IP_ADDRESS", host.ipAddress(), "GRAPHIUM_AGENT_DATACENTER", "dc-1",
+                    "GRAPHIUM_AGENT_IP_ADDRESS", host.ipAddress(), "GRAPHIUM_AGENT_DATACENTER", datacenter,
                     "GRAPHIUM_AGENT_DOCKER_HOST", host.dockerHost()));
             List<String> namespace = host.inNamespace("true");
             services.add(ServiceProcess.start("host-agent-" + host.name(), "host-agent",
@@ -94,58 +88,9 @@ final class TestSystem implements AutoCloseable {
                 orchestratorPort);
     }
 
-    // ---- the orchestrator's REST API --------------------------------------------------------------------------
-
-    /** Polls the stack until it has {@code expected} status (fails early on an unexpected FAILED); its JSON. */
-    String awaitStatus(String stackId, String expected, Duration deadline) {
-        return await(stackId + " " + expected).atMost(deadline).pollInterval(Duration.ofMillis(250)).until(
-                () -> get("/api/v1/stacks/" + stackId).body(), body -> {
-                    if (!expected.equals("FAILED") && body.contains("\"status\":\"FAILED\"")) {
-                        throw new AssertionError(stackId + " FAILED: " + body + "\nhistory: " + history(stackId));
-                    }
-                    return body.contains("\"status\":\"" + expected + "\"");
-                });
-    }
-
-    /** The stack's history as JSON, or why it could not be read (for failure messages). */
-    String history(String stackId) {
-        try {
-            return get("/api/v1/stacks/" + stackId + "/history").body();
-        } catch (IOException | InterruptedException e) {
-            return "(history unavailable: " + e + ")";
-        }
-    }
-
-    HttpResponse<String> post(String path, String body) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(orchestrator.baseUrl() + path))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
-    HttpResponse<String> delete(String path) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(orchestrator.baseUrl() + path)).DELETE().build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
-    HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(orchestrator.baseUrl() + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
-    /** Any URL (a container's published port), with a short timeout. */
-    static String fetch(String url) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(3)).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
-    }
-
-    /** container -> host id, from a stack's REST view. */
-    static Map<String, String> placements(String stackView) {
-        Map<String, String> hosts = new LinkedHashMap<>();
-        Matcher m = Pattern.compile("\"container\":\"([^\"]+)\",\"hostId\":\"([^\"]+)\"").matcher(stackView);
-        while (m.find()) {
-            hosts.put(m.group(1), m.group(2));
-        }
-        return hosts;
+    /** The orchestrator's REST API (it follows a kill and restart: same port). */
+    OrchestratorApi api() {
+        return new OrchestratorApi(orchestrator.baseUrl());
     }
 
     TestbedHost host(String hostId) {
