@@ -72,7 +72,8 @@ final class ContainerReadiness {
                     : " was waiting for " + String.join(", ", waits) + " to be ready");
         }
         return "'" + container.name() + "'" + where + " was " + status.state()
-                + (status.health() == Health.NONE ? "" : " (health " + status.health() + ")");
+                + (status.health() == Health.NONE ? "" : " (health " + status.health() + ")")
+                + (status.message() == null || status.message().isBlank() ? "" : ": " + status.message());
     }
 
     private static boolean dependencyReady(StackDefinition definition, StackDeployment stack, Dependency dependency) {

@@ -27,8 +27,11 @@ import java.util.stream.Collectors;
  *
  * <pre>
  * PENDING -> PLACING --PlacementDecided--> DEPLOYING --all ready--> RUNNING <--> DEGRADED
- *               \--PlacementFailed/invalid--> FAILED     \--a container FAILED/EXITED/UNHEALTHY, deadline--> FAILED
+ *               \--PlacementFailed/invalid--> FAILED     \--a container FAILED/EXITED, deadline--> FAILED
  * </pre>
+ * While deploying, an UNHEALTHY container is "not ready yet", not a failure: a database that warms up for longer
+ * than its check's retries allow turns HEALTHY later, and Docker keeps checking. The deadline decides, and its
+ * reason names the container and what its check said. Once RUNNING, UNHEALTHY makes the stack DEGRADED.
  * DEPLOYING launches containers in dependency waves ({@link ContainerReadiness}); a failure rolls back (removes every
  * container the deployment commanded) unless the request said otherwise.
  */
@@ -169,7 +172,7 @@ public final class StackLifecycle {
 
     private static Transition deploying(StackDeployment current, StackDeployment updated, StackDefinition definition,
                                         String eventId, ContainerStatus reported, List<HistoryEntry> history) {
-        if (broken(reported)) {
+        if (stopped(reported)) {
             return fail(current, updated, definition, failure(reported), eventId, reported.updatedAt(), history);
         }
         if (ContainerReadiness.allReady(definition, updated)) {
@@ -259,8 +262,12 @@ public final class StackLifecycle {
     }
 
     private static boolean broken(ContainerStatus reported) {
-        return reported.state() == ContainerState.FAILED || reported.state() == ContainerState.EXITED
-                || reported.health() == Health.UNHEALTHY;
+        return stopped(reported) || reported.health() == Health.UNHEALTHY;
+    }
+
+    /** The container is gone or cannot run: no health check can bring it back. */
+    private static boolean stopped(ContainerStatus reported) {
+        return reported.state() == ContainerState.FAILED || reported.state() == ContainerState.EXITED;
     }
 
     /** One readable sentence: which container, which host, what Docker or the health check said. */

@@ -191,22 +191,38 @@ class StackLifecycleTest {
     }
 
     @Test
-    void anUnhealthyContainerFailsTheDeploymentAndRollsBackWhatWasStarted() {
+    void anUnhealthyContainerKeepsTheDeploymentWaitingAndTheDeadlineFailsItWithWhatTheCheckSaid() {
         StackDeployment stack = StackLifecycle.placementDecided(Stacks.deployRequested(Stacks.WAVES, OPTIONS).next(),
                 "c1", "p1", Stacks.placements(Stacks.WAVES), Stacks.WAVES, T0).next();
         stack = report(stack, Stacks.WAVES, "cache", ContainerState.RUNNING, Health.NONE, 1).next();
         Transition unhealthy = report(stack, Stacks.WAVES, "db", ContainerState.RUNNING, Health.UNHEALTHY, 2);
+        assertThat(unhealthy.next().status()).as("still warming up, maybe").isEqualTo(StackStatus.DEPLOYING);
+        assertThat(unhealthy.commands()).as("nothing waiting for db starts, nothing is removed").isEmpty();
 
-        assertThat(unhealthy.next().status()).isEqualTo(StackStatus.FAILED);
-        assertThat(unhealthy.next().error()).isEqualTo("container 'db' on host h1 is unhealthy: pg_isready failed");
-        assertThat(unhealthy.commands()).map(ContainerCommand.class::cast)
+        Transition expired = StackLifecycle.deadlineExpired(unhealthy.next(), Stacks.WAVES,
+                unhealthy.next().deadlineAt());
+        assertThat(expired.next().status()).isEqualTo(StackStatus.FAILED);
+        assertThat(expired.next().error()).contains("did not reach RUNNING by its deadline",
+                "'db' on host h1 was RUNNING (health UNHEALTHY): pg_isready failed");
+        assertThat(expired.commands()).map(ContainerCommand.class::cast)
                 .extracting(ContainerCommand::action, ContainerCommand::containerName, ContainerCommand::commandId)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple(ContainerCommand.Action.REMOVE, "db", "c1:db:remove"),
                         org.assertj.core.groups.Tuple.tuple(ContainerCommand.Action.REMOVE, "cache",
                                 "c1:cache:remove"));
-        assertThat(unhealthy.history()).extracting(HistoryEntry::kind).contains(HistoryEntry.Kind.ROLLBACK_STARTED,
-                HistoryEntry.Kind.STATUS_CHANGED);
+        assertThat(expired.history()).extracting(HistoryEntry::kind).contains(HistoryEntry.Kind.DEADLINE_EXPIRED,
+                HistoryEntry.Kind.ROLLBACK_STARTED, HistoryEntry.Kind.STATUS_CHANGED);
+    }
+
+    @Test
+    void aContainerThatTurnsHealthyAfterBeingUnhealthyReleasesWhatWaitsForIt() {
+        StackDeployment stack = StackLifecycle.placementDecided(Stacks.deployRequested(Stacks.WAVES, OPTIONS).next(),
+                "c1", "p1", Stacks.placements(Stacks.WAVES), Stacks.WAVES, T0).next();
+        stack = report(stack, Stacks.WAVES, "cache", ContainerState.RUNNING, Health.NONE, 1).next();
+        stack = report(stack, Stacks.WAVES, "db", ContainerState.RUNNING, Health.UNHEALTHY, 2).next();
+        Transition healthy = report(stack, Stacks.WAVES, "db", ContainerState.RUNNING, Health.HEALTHY, 3);
+        assertThat(healthy.next().status()).isEqualTo(StackStatus.DEPLOYING);
+        assertThat(names(healthy)).as("what waited for db's health").isNotEmpty();
     }
 
     @Test
