@@ -13,6 +13,7 @@ import io.graphium.agent.core.RegistryLogins;
 import io.graphium.agent.core.ReportedStates;
 import io.graphium.agent.core.SlotLocks;
 import io.graphium.agent.core.StopRequests;
+import io.graphium.agent.core.SupersededCommands;
 import io.graphium.agent.docker.DockerClients;
 import io.graphium.agent.docker.DockerContainerRuntime;
 import io.graphium.agent.docker.DockerEventStream;
@@ -72,6 +73,11 @@ class AgentConfiguration {
     @Bean
     StopRequests stopRequests() {
         return new StopRequests();
+    }
+
+    @Bean
+    SupersededCommands supersededCommands(DesiredStateSource desiredState) {
+        return new SupersededCommands(desiredState);
     }
 
     @Bean
