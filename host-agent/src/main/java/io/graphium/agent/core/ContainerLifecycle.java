@@ -76,7 +76,8 @@ public final class ContainerLifecycle {
     public void refuseSuperseded(String commandId, ContainerRef ref, String newerCommandId) {
         locks.inSlot(ref.stackId(), ref.containerName(), () -> {
             String message = "superseded by " + newerCommandId;
-            Optional<ManagedContainer> current = mine(ref).stream().min(Comparator.comparing(ManagedContainer::dockerId));
+            Optional<ManagedContainer> current = mine(ref).stream()
+                    .min(Comparator.comparing(ManagedContainer::dockerId));
             if (current.isEmpty()) {
                 report(commandId, ref, ContainerStatus.REMOVED, null, message + "; there is no " + ref.describe()
                         + " on host " + hostId);

@@ -150,7 +150,8 @@ class AuthenticatedPullTest {
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             if (!basic(USER, SECRET).equals(authorization)) {
                 exchange.getResponseHeaders().add("WWW-Authenticate", "Basic realm=\"graphium-test\"");
-                send(exchange, 401, "{\"errors\":[{\"code\":\"UNAUTHORIZED\",\"message\":\"authentication required\"}]}");
+                send(exchange, 401,
+                        "{\"errors\":[{\"code\":\"UNAUTHORIZED\",\"message\":\"authentication required\"}]}");
             } else if (exchange.getRequestURI().getPath().equals("/v2/")) {
                 send(exchange, 200, "{}");
             } else if (stall) {
