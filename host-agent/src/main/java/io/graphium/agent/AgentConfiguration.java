@@ -9,9 +9,11 @@ import io.graphium.agent.core.HostInventory;
 import io.graphium.agent.core.ContainerWatch;
 import io.graphium.agent.core.DesiredStateSource;
 import io.graphium.agent.core.Reconciler;
+import io.graphium.agent.core.RegistryLogins;
 import io.graphium.agent.core.ReportedStates;
 import io.graphium.agent.core.SlotLocks;
 import io.graphium.agent.core.StopRequests;
+import io.graphium.agent.core.SupersededCommands;
 import io.graphium.agent.docker.DockerClients;
 import io.graphium.agent.docker.DockerContainerRuntime;
 import io.graphium.agent.docker.DockerEventStream;
@@ -21,6 +23,7 @@ import java.time.Clock;
 import io.graphium.agent.kafka.SecretOpener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -51,12 +54,30 @@ class AgentConfiguration {
         } catch (ContainerRuntimeException e) {
             log.error("Host {} starts DEGRADED: {}", agent.hostId(), e.getMessage());
         }
-        return new DockerContainerRuntime(client, agent.bindAddress(), agent.dockerCallTimeout());
+        RegistryLogins logins = agent.registryLogins();
+        if (!logins.isEmpty()) {
+            log.info("Image pulls log in to {}", logins);
+        }
+        return new DockerContainerRuntime(client, agent.bindAddress(), agent.dockerCallTimeout(), logins);
+    }
+
+    /**
+     * Masks credential-like keys (password, secret, key, token, ...) in the configprops and env endpoints even when
+     * an operator sets their show-values to always; by default both mask every value anyway.
+     */
+    @Bean
+    SanitizingFunction credentialSanitizer() {
+        return SanitizingFunction.sanitizeValue().ifLikelyCredential();
     }
 
     @Bean
     StopRequests stopRequests() {
         return new StopRequests();
+    }
+
+    @Bean
+    SupersededCommands supersededCommands(DesiredStateSource desiredState) {
+        return new SupersededCommands(desiredState);
     }
 
     @Bean

@@ -1,9 +1,17 @@
 package io.graphium.agent;
 
 import io.graphium.agent.core.HostIds;
+import io.graphium.agent.core.RegistryCredentials;
+import io.graphium.agent.core.RegistryLogins;
 import io.graphium.kafka.Topics;
+import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -27,12 +35,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param probeAddress       where HTTP/TCP health checks reach published ports; default the bind address, or
  *                           127.0.0.1 when ports bind to all interfaces (the agent runs in the host's namespace)
  * @param stopGrace          grace period of stops the agent decides itself (reconciliation); default 10 s
+ * @param registries         logins for image pulls, one per registry host; none by default (anonymous pulls)
  */
 @ConfigurationProperties("graphium.agent")
 public record AgentProperties(String hostId, String name, String ipAddress, String datacenter,
                               Map<String, String> labels, URI dockerHost, String bindAddress,
                               Duration heartbeatInterval, Duration pullTimeout, Duration dockerCallTimeout,
-                              Integer dockerPingAttempts, String probeAddress, Duration stopGrace) {
+                              Integer dockerPingAttempts, String probeAddress, Duration stopGrace,
+                              List<Registry> registries) {
 
     public AgentProperties {
         hostId = blank(hostId) ? HostIds.fromHostname(LocalHost.hostname()) : hostId.strip();
@@ -50,6 +60,58 @@ public record AgentProperties(String hostId, String name, String ipAddress, Stri
         probeAddress = !blank(probeAddress) ? probeAddress.strip()
                 : "0.0.0.0".equals(bindAddress) ? "127.0.0.1" : bindAddress;
         stopGrace = positive(stopGrace, Duration.ofSeconds(10));
+        registries = registries == null ? List.of() : List.copyOf(registries);
+    }
+
+    /**
+     * {@code graphium.agent.registries[i].*}: the login for one image registry. The password is given inline or,
+     * better, in a file only the agent can read (then it stays out of the properties file).
+     *
+     * @param address      the registry host, e.g. {@code registry.example.com:5000}; {@code docker.io} for Docker Hub
+     * @param username     the user name
+     * @param password     the password or token; or
+     * @param passwordFile a file holding it (surrounding white space, e.g. a final newline, is dropped)
+     */
+    public record Registry(String address, String username, String password, Path passwordFile) {
+
+        @Override
+        public String toString() {
+            return "Registry[address=" + address + ", username=" + username
+                    + (password != null ? ", password=******" : "") + ", passwordFile=" + passwordFile + "]";
+        }
+    }
+
+    /**
+     * The registry logins, password files read now: a missing or unreadable file, or a login that is incomplete,
+     * stops the agent at start with the key to fix.
+     */
+    public RegistryLogins registryLogins() {
+        List<RegistryCredentials> logins = new ArrayList<>();
+        for (int i = 0; i < registries.size(); i++) {
+            Registry registry = registries.get(i);
+            String key = "graphium.agent.registries[" + i + "]";
+            try {
+                logins.add(new RegistryCredentials(registry.address(), registry.username(), password(registry)));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(key + ": " + e.getMessage(), e);
+            }
+        }
+        return new RegistryLogins(logins);
+    }
+
+    private static String password(Registry registry) {
+        if (registry.password() != null && registry.passwordFile() != null) {
+            throw new IllegalArgumentException("set password or password-file, not both");
+        }
+        if (registry.passwordFile() == null) {
+            return registry.password();
+        }
+        try {
+            return Files.readString(registry.passwordFile(), StandardCharsets.UTF_8).strip();
+        } catch (IOException e) {
+            throw new IllegalArgumentException("password-file " + registry.passwordFile()
+                    + " cannot be read: " + e.getClass().getSimpleName(), e);
+        }
     }
 
     /** The consumer group of this host's agent: one per host, so that each agent reads its whole topic. */

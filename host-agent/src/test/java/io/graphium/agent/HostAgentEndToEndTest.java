@@ -199,6 +199,44 @@ class HostAgentEndToEndTest {
     }
 
     /**
+     * The agent follows the desired-state topic: a command that is not the latest desired one for its container (an
+     * old deploy published again) is reported as superseded and changes nothing, while newer records are picked up.
+     */
+    @Test
+    void aStaleCommandIsReportedSupersededAndNotApplied() throws Exception {
+        DeployContainer old = deploy(freePort());
+        DeployContainer current = deploy(freePort());
+        current.getSpec().setDeploymentId("d-2");
+        try (TestEventClient orchestrator = TestEventClient.reading(brokers, registryUrl, List.of())) {
+            // The orchestrator's order: the desired record first, then the command.
+            orchestrator.send(Topics.DESIRED_CONTAINERS, key(HOST, "web"),
+                    desired(HOST, current.getCommandId(), current.getSpec()));
+            publisher.publish(commands, HOST, current).get();
+            ContainerStatusChanged running = awaitStatus(current.getCommandId(), ContainerState.RUNNING);
+
+            publisher.publish(commands, HOST, old).get(); // the old deploy, published again
+
+            ContainerStatusChanged refused = awaitEvent(ContainerStatusChanged.class,
+                    e -> old.getCommandId().equals(e.getCommandId()));
+            assertThat(refused.getState()).isEqualTo(ContainerState.REMOVED);
+            assertThat(refused.getMessage()).startsWith("superseded by " + current.getCommandId());
+            assertThat(containersOfThisTest()).singleElement()
+                    .satisfies(c -> assertThat(c.getId()).isEqualTo(running.getDockerId()));
+
+            StopContainer stop = StopContainer.newBuilder().setCommandId("stop-" + UUID.randomUUID())
+                    .setRequestedAt(Instant.now()).setHostId(HOST).setStackId(stack).setDeploymentId("d-2")
+                    .setContainerName("web").setTimeoutSeconds(10).build();
+            DesiredContainer stopped = desired(HOST, stop.getCommandId(), current.getSpec());
+            stopped.setState(DesiredState.STOPPED);
+            orchestrator.send(Topics.DESIRED_CONTAINERS, key(HOST, "web"), stopped);
+            publisher.publish(commands, HOST, stop).get();
+
+            awaitStatus(stop.getCommandId(), ContainerState.STOPPED);
+            orchestrator.send(Topics.DESIRED_CONTAINERS, key(HOST, "web"), null); // leave no desired record
+        }
+    }
+
+    /**
      * Not a check but a measurement: create+start of a container through the agent (command published to its
      * RUNNING event) against docker-java's create+start on the same daemon, same image and settings, one after the
      * other. Figures are printed ("latency: ...").

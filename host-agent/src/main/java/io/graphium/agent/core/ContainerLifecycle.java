@@ -68,6 +68,27 @@ public final class ContainerLifecycle {
         }
     }
 
+    /**
+     * Refuses a command a newer one for the same container superseded ({@link SupersededCommands}): nothing is
+     * done; the container's current state is reported under the stale command's id, with why. Not FAILED: the
+     * container is as its newer command left it, and a status must never claim otherwise.
+     */
+    public void refuseSuperseded(String commandId, ContainerRef ref, String newerCommandId) {
+        locks.inSlot(ref.stackId(), ref.containerName(), () -> {
+            String message = "superseded by " + newerCommandId;
+            Optional<ManagedContainer> current = mine(ref).stream()
+                    .min(Comparator.comparing(ManagedContainer::dockerId));
+            if (current.isEmpty()) {
+                report(commandId, ref, ContainerStatus.REMOVED, null, message + "; there is no " + ref.describe()
+                        + " on host " + hostId);
+                return;
+            }
+            ManagedContainer container = current.get();
+            reporter.report(new StatusChange(commandId, ref, container.status(), container.health(),
+                    container.dockerId(), container.exitCode(), message));
+        });
+    }
+
     /** Reports a deploy that cannot be carried out at all (e.g. a secret that cannot be opened). */
     public void reject(String commandId, ContainerRef ref, String reason) {
         report(commandId, ref, ContainerStatus.FAILED, null, reason);

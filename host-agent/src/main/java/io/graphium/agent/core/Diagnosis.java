@@ -18,11 +18,30 @@ public final class Diagnosis {
     private static final Pattern PORT_TAKEN = Pattern.compile(
             "(?:Bind for \\S*:(\\d+) failed: port is already allocated|listen \\w+ \\S*:(\\d+): bind: address already in use)");
 
+    private static final Pattern ACCESS_REFUSED = Pattern.compile(
+            "unauthorized|authentication required|no basic auth credentials|access denied|denied:",
+            Pattern.CASE_INSENSITIVE);
+
     private Diagnosis() {
     }
 
     public static String imageUnavailable(String image, String hostId, String reason) {
         return "image " + image + " is not present on host " + hostId + " and could not be pulled: " + clean(reason);
+    }
+
+    /**
+     * A pull's failure reason, with what to check when the registry refused access: whether this host has a login
+     * for the image's registry, and whose. {@code username} is null when the pull was anonymous.
+     */
+    public static String pullFailure(String reason, String registryHost, String username) {
+        String text = clean(reason);
+        if (!ACCESS_REFUSED.matcher(text).find()) {
+            return text;
+        }
+        return text + (username == null
+                ? "; if the repository is private, add a login for " + registryHost + " (graphium.agent.registries)"
+                : "; the registry refused user " + username + " or gave it no access (login for " + registryHost
+                + " in graphium.agent.registries)");
     }
 
     public static String createFailed(ContainerRef ref, String hostId, String reason) {

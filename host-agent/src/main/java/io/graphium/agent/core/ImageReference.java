@@ -37,6 +37,17 @@ public record ImageReference(String repository, String tag, String digest) {
         return new ImageReference(rest, tag, digest);
     }
 
+    /**
+     * The registry the image is pulled from, the way Docker decides it: the first path component when it looks like
+     * a host (has a '.' or a ':', or is {@code localhost}), else Docker Hub ({@code docker.io}). Lower case.
+     */
+    public String registryHost() {
+        int slash = repository.indexOf('/');
+        String first = slash < 0 ? "" : repository.substring(0, slash);
+        boolean host = first.contains(".") || first.contains(":") || "localhost".equals(first);
+        return host ? RegistryCredentials.host(first) : RegistryCredentials.DOCKER_HUB;
+    }
+
     /** What to pass as the tag parameter of a pull: the digest when there is one, else the tag. */
     public String tagOrDigest() {
         return digest != null ? digest : tag;

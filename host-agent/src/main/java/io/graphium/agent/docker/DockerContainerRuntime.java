@@ -6,6 +6,8 @@ import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.exception.NotModifiedException;
+import com.github.dockerjava.api.command.PullImageCmd;
+import com.github.dockerjava.api.model.AuthConfig;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.ContainerPort;
 import com.github.dockerjava.api.model.Frame;
@@ -19,6 +21,7 @@ import io.graphium.agent.core.ContainerRuntime;
 import io.graphium.agent.core.ContainerRuntimeException;
 import io.graphium.agent.core.ContainerRuntimeException.Kind;
 import io.graphium.agent.core.ContainerStatus;
+import io.graphium.agent.core.Diagnosis;
 import io.graphium.agent.core.DockerStates;
 import io.graphium.agent.core.HealthCheck;
 import io.graphium.agent.core.HostFacts;
@@ -30,6 +33,8 @@ import io.graphium.agent.core.PortBinding;
 import io.graphium.agent.core.PortInUse;
 import io.graphium.agent.core.PullProgress;
 import io.graphium.agent.core.Protocol;
+import io.graphium.agent.core.RegistryCredentials;
+import io.graphium.agent.core.RegistryLogins;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -57,6 +62,7 @@ public class DockerContainerRuntime implements ContainerRuntime {
     private final DockerClient client;
     private final String bindAddress;
     private final Duration callTimeout;
+    private final RegistryLogins logins;
     /** Limits and port bindings never change after create: inspected once per container, not on every heartbeat. */
     private final Map<String, Fixed> fixedById = new ConcurrentHashMap<>();
 
@@ -66,11 +72,14 @@ public class DockerContainerRuntime implements ContainerRuntime {
     /**
      * @param bindAddress host address published ports are bound to (0.0.0.0: all interfaces)
      * @param callTimeout the client's response timeout (stops are kept within it)
+     * @param logins      registry logins; a pull sends the one of its image's registry
      */
-    public DockerContainerRuntime(DockerClient client, String bindAddress, Duration callTimeout) {
+    public DockerContainerRuntime(DockerClient client, String bindAddress, Duration callTimeout,
+                                  RegistryLogins logins) {
         this.client = client;
         this.bindAddress = bindAddress;
         this.callTimeout = callTimeout;
+        this.logins = logins;
     }
 
     @Override
@@ -131,10 +140,27 @@ public class DockerContainerRuntime implements ContainerRuntime {
     @Override
     public void pullImage(String image, Duration timeout, PullProgress layers) {
         ImageReference reference = ImageReference.parse(image);
+        Optional<RegistryCredentials> login = logins.forImage(reference);
+        try {
+            pull(image, reference, login, timeout, layers);
+        } catch (ContainerRuntimeException e) {
+            if (e.unavailable()) {
+                throw e;
+            }
+            throw new ContainerRuntimeException(e.kind(), Diagnosis.pullFailure(e.getMessage(),
+                    reference.registryHost(), login.map(RegistryCredentials::username).orElse(null)), e);
+        }
+    }
+
+    private void pull(String image, ImageReference reference, Optional<RegistryCredentials> login, Duration timeout,
+                      PullProgress layers) {
         PullStream progress = new PullStream(layers);
         boolean finished;
         try {
-            client.pullImageCmd(reference.repository()).withTag(reference.tagOrDigest()).exec(progress);
+            PullImageCmd pull = client.pullImageCmd(reference.repository()).withTag(reference.tagOrDigest());
+            login.ifPresent(l -> pull.withAuthConfig(new AuthConfig().withRegistryAddress(l.serverAddress())
+                    .withUsername(l.username()).withPassword(l.password())));
+            pull.exec(progress);
             finished = progress.awaitCompletion(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -146,7 +172,8 @@ public class DockerContainerRuntime implements ContainerRuntime {
         }
         if (!finished) {
             throw new ContainerRuntimeException(Kind.FAILED, "the pull did not finish within " + timeout.toSeconds()
-                    + " s");
+                    + " s (graphium.agent.pull-timeout)"
+                    + (progress.lastStatus == null ? "" : "; last status: " + progress.lastStatus));
         }
         if (progress.failure != null) {
             throw DockerFailures.translate("pull " + image, progress.failure);

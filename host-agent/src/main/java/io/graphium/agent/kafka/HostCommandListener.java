@@ -3,12 +3,14 @@ package io.graphium.agent.kafka;
 import io.graphium.agent.AgentProperties;
 import io.graphium.agent.core.ContainerLifecycle;
 import io.graphium.agent.core.ContainerRef;
+import io.graphium.agent.core.SupersededCommands;
 import io.graphium.events.DeployContainer;
 import io.graphium.events.RemoveContainer;
 import io.graphium.events.StartContainer;
 import io.graphium.events.StopContainer;
 import io.graphium.kafka.Topics;
 import java.time.Duration;
+import java.util.Optional;
 import org.apache.avro.specific.SpecificRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,11 +30,14 @@ public class HostCommandListener {
     private final ContainerLifecycle lifecycle;
     private final SecretOpener secrets;
     private final AgentProperties agent;
+    private final SupersededCommands superseded;
 
-    public HostCommandListener(ContainerLifecycle lifecycle, SecretOpener secrets, AgentProperties agent) {
+    public HostCommandListener(ContainerLifecycle lifecycle, SecretOpener secrets, AgentProperties agent,
+                               SupersededCommands superseded) {
         this.lifecycle = lifecycle;
         this.secrets = secrets;
         this.agent = agent;
+        this.superseded = superseded;
     }
 
     public String topic() {
@@ -51,6 +56,9 @@ public class HostCommandListener {
                 CommandTranslation.Deploy read = CommandTranslation.deploy(deploy, secrets);
                 log.info("Deploy {}: {} from {}", deploy.getCommandId(), read.ref().describe(),
                         deploy.getSpec().getImage());
+                if (isSuperseded(deploy.getCommandId(), read.ref())) {
+                    return;
+                }
                 if (read.request() == null) {
                     lifecycle.reject(deploy.getCommandId(), read.ref(), read.rejection());
                 } else {
@@ -61,12 +69,18 @@ public class HostCommandListener {
             if (forThisHost(start.getHostId(), start.getCommandId())) {
                 ContainerRef ref = new ContainerRef(start.getStackId(), start.getDeploymentId(), start.getContainerName());
                 log.info("Start {}: {}", start.getCommandId(), ref.describe());
+                if (isSuperseded(start.getCommandId(), ref)) {
+                    return;
+                }
                 lifecycle.start(start.getCommandId(), ref);
             }
         } else if (command instanceof StopContainer stop) {
             if (forThisHost(stop.getHostId(), stop.getCommandId())) {
                 ContainerRef ref = new ContainerRef(stop.getStackId(), stop.getDeploymentId(), stop.getContainerName());
                 log.info("Stop {}: {} (grace {} s)", stop.getCommandId(), ref.describe(), stop.getTimeoutSeconds());
+                if (isSuperseded(stop.getCommandId(), ref)) {
+                    return;
+                }
                 lifecycle.stop(stop.getCommandId(), ref, Duration.ofSeconds(stop.getTimeoutSeconds()));
             }
         } else if (command instanceof RemoveContainer remove) {
@@ -80,6 +94,27 @@ public class HostCommandListener {
             throw new IllegalArgumentException("a host command topic carries no "
                     + (command == null ? "null" : command.getClass().getSimpleName()));
         }
+    }
+
+    /**
+     * A stale command (a newer one for the same container was sent since) is reported and not applied. When the
+     * desired state cannot be read, the command is applied as it is: the check protects against stale repeats, and
+     * must not make the host refuse every command while the desired-state topic is unreadable.
+     */
+    private boolean isSuperseded(String commandId, ContainerRef ref) {
+        Optional<String> newer;
+        try {
+            newer = superseded.newerThan(commandId, ref);
+        } catch (RuntimeException e) {
+            log.warn("Cannot read the desired state of {} ({}); applying command {} without the staleness check",
+                    ref.describe(), e.getMessage(), commandId);
+            return false;
+        }
+        newer.ifPresent(id -> {
+            log.warn("Command {} for {} is superseded by {}; not applied", commandId, ref.describe(), id);
+            lifecycle.refuseSuperseded(commandId, ref, id);
+        });
+        return newer.isPresent();
     }
 
     /** A command addressed to another host on our topic is a routing error: skip it loudly, never apply it. */

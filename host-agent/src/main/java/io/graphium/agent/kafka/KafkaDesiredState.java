@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
@@ -22,13 +23,14 @@ import org.springframework.kafka.support.serializer.SerializationUtils;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads this host's desired state from the compacted {@code graphium.desired.containers} topic: every partition
- * from the beginning up to its end at the time of the call (no consumer group, nothing committed), keeping the
- * latest record per key {@code <hostId>/<stackId>/<containerName>} of this host; a tombstone removes the key. A
- * record that cannot be read is skipped with a warning (it must not stop the host from reconciling).
+ * Follows this host's desired state on the compacted {@code graphium.desired.containers} topic: a consumer of its
+ * own (no group, nothing committed) reads every partition from the beginning once, then, at each question, on from
+ * where it stopped up to the end at the time of the question. It keeps the latest record per key
+ * {@code <hostId>/<stackId>/<containerName>} of this host; a tombstone removes the key. A record that cannot be read
+ * is skipped with a warning (it must not stop the host from reconciling). After a failure it starts over.
  */
 @Component
-public class KafkaDesiredState implements DesiredStateSource {
+public class KafkaDesiredState implements DesiredStateSource, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(KafkaDesiredState.class);
     private static final Duration READ_DEADLINE = Duration.ofSeconds(60);
@@ -36,6 +38,8 @@ public class KafkaDesiredState implements DesiredStateSource {
     private final ConsumerFactory<Object, Object> consumers;
     private final SecretOpener secrets;
     private final String hostId;
+    private final Map<String, DesiredContainer> latest = new LinkedHashMap<>();
+    private Consumer<Object, Object> consumer;
 
     public KafkaDesiredState(ConsumerFactory<Object, Object> consumers, SecretOpener secrets, AgentProperties agent) {
         this.consumers = consumers;
@@ -44,35 +48,67 @@ public class KafkaDesiredState implements DesiredStateSource {
     }
 
     @Override
-    public List<Desired> read() {
-        String prefix = hostId + "/";
-        Map<String, DesiredContainer> latest = new LinkedHashMap<>();
-        Instant deadline = Instant.now().plus(READ_DEADLINE);
-        try (Consumer<Object, Object> consumer = consumers.createConsumer("host-agent-desired-" + hostId,
-                "-desired")) {
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.DESIRED_CONTAINERS.name()).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                if (Instant.now().isAfter(deadline)) {
-                    throw new IllegalStateException("could not read " + Topics.DESIRED_CONTAINERS.name()
-                            + " to its end within " + READ_DEADLINE.toSeconds() + " s");
-                }
-                for (ConsumerRecord<Object, Object> record : consumer.poll(Duration.ofMillis(200))) {
-                    if (record.key() instanceof String key && key.startsWith(prefix)) {
-                        take(latest, key, record);
-                    }
-                }
-            }
-        }
+    public synchronized List<Desired> read() {
+        catchUp();
         List<Desired> desired = new ArrayList<>();
         latest.values().forEach(record -> desired.add(desired(record)));
         return desired;
     }
 
-    private static void take(Map<String, DesiredContainer> latest, String key, ConsumerRecord<Object, Object> record) {
+    @Override
+    public synchronized Optional<String> latestCommandId(String stackId, String containerName) {
+        catchUp();
+        return Optional.ofNullable(latest.get(Topics.desiredContainerKey(hostId, stackId, containerName)))
+                .map(DesiredContainer::getCommandId);
+    }
+
+    @Override
+    public synchronized void close() {
+        if (consumer != null) {
+            consumer.close(Duration.ofSeconds(2));
+            consumer = null;
+        }
+    }
+
+    /** Reads on to the end of every partition as it is now; after a failure, the next call starts over. */
+    private void catchUp() {
+        try {
+            if (consumer == null) {
+                latest.clear();
+                consumer = consumers.createConsumer("host-agent-desired-" + hostId, "-desired");
+                List<TopicPartition> partitions = consumer.partitionsFor(Topics.DESIRED_CONTAINERS.name()).stream()
+                        .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+                consumer.assign(partitions);
+                consumer.seekToBeginning(partitions);
+            }
+            readToEnd();
+            if (consumer.assignment().isEmpty()) {
+                close(); // no topic yet: look for it again next time
+            }
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    private void readToEnd() {
+        String prefix = hostId + "/";
+        Instant deadline = Instant.now().plus(READ_DEADLINE);
+        Map<TopicPartition, Long> end = consumer.endOffsets(consumer.assignment());
+        while (end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException("could not read " + Topics.DESIRED_CONTAINERS.name()
+                        + " to its end within " + READ_DEADLINE.toSeconds() + " s");
+            }
+            for (ConsumerRecord<Object, Object> record : consumer.poll(Duration.ofMillis(200))) {
+                if (record.key() instanceof String key && key.startsWith(prefix)) {
+                    take(key, record);
+                }
+            }
+        }
+    }
+
+    private void take(String key, ConsumerRecord<Object, Object> record) {
         if (record.value() instanceof DesiredContainer value) {
             latest.put(key, value);
         } else if (record.value() == null

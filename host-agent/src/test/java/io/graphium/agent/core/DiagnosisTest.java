@@ -19,6 +19,22 @@ class DiagnosisTest {
     }
 
     @Test
+    void aRefusedPullSaysWhichLoginToCheck() {
+        assertThat(Diagnosis.pullFailure("Status 500: {\"message\":\"Head \\\"http://reg.io/v2/app/manifests/1\\\": "
+                + "no basic auth credentials\"}", "reg.io", null))
+                .isEqualTo("Head \"http://reg.io/v2/app/manifests/1\": no basic auth credentials; if the repository is"
+                        + " private, add a login for reg.io (graphium.agent.registries)");
+        assertThat(Diagnosis.pullFailure("unauthorized: incorrect username or password", "docker.io", "ci"))
+                .isEqualTo("unauthorized: incorrect username or password; the registry refused user ci or gave it no"
+                        + " access (login for docker.io in graphium.agent.registries)");
+    }
+
+    @Test
+    void anyOtherPullFailureIsPassedOnAsDockerSaidIt() {
+        assertThat(Diagnosis.pullFailure("manifest unknown\n", "reg.io", "ci")).isEqualTo("manifest unknown");
+    }
+
+    @Test
     void portTakenByAnotherProcessIsNamed() {
         assertThat(Diagnosis.startFailed(WEB, "h1", "Error starting userland proxy: listen tcp4 0.0.0.0:8080: bind: "
                 + "address already in use"))

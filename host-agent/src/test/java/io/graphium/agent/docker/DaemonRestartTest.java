@@ -16,6 +16,7 @@ import io.graphium.agent.core.HostState;
 import io.graphium.agent.core.PortBinding;
 import io.graphium.agent.core.Protocol;
 import io.graphium.agent.core.Reconciler;
+import io.graphium.agent.core.RegistryLogins;
 import io.graphium.agent.core.ReportedStates;
 import io.graphium.agent.core.SlotLocks;
 import io.graphium.agent.core.StatusChange;
@@ -76,7 +77,8 @@ class DaemonRestartTest {
 
     @Test
     void afterTheDaemonIsKilledAndRestartedTheDesiredContainerRunsAgainExactlyOnce() throws Exception {
-        DockerContainerRuntime runtime = new DockerContainerRuntime(client, "0.0.0.0", Duration.ofSeconds(20));
+        DockerContainerRuntime runtime = new DockerContainerRuntime(client, "0.0.0.0", Duration.ofSeconds(20),
+                RegistryLogins.none());
         ReportedStates states = new ReportedStates(reported::add);
         StopRequests stops = new StopRequests();
         SlotLocks locks = new SlotLocks();

@@ -2,6 +2,7 @@ package io.graphium.agent.docker;
 
 import com.github.dockerjava.api.DockerClient;
 import java.net.URI;
+import io.graphium.agent.core.RegistryLogins;
 import java.time.Duration;
 import java.util.Map;
 
@@ -23,7 +24,7 @@ final class LocalDaemon {
     }
 
     static DockerContainerRuntime runtime(DockerClient client) {
-        return new DockerContainerRuntime(client, "0.0.0.0", Duration.ofSeconds(60));
+        return new DockerContainerRuntime(client, "0.0.0.0", Duration.ofSeconds(60), RegistryLogins.none());
     }
 
     /** Removes (with their anonymous volumes) the containers labelled with {@code run}. */

@@ -30,7 +30,7 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
  */
 class AgentConfigFileTest {
 
-    private static final Pattern KEY = Pattern.compile("^#?([a-z][a-z0-9.-]+)=(.*)$");
+    private static final Pattern KEY = Pattern.compile("^#?([a-z][a-z0-9.\\[\\]-]+)=(.*)$");
     /** Keys that are maps: any sub-key is valid. */
     private static final List<String> MAPS = List.of("graphium.agent.labels.", "spring.kafka.properties.",
             "logging.level.");
@@ -97,6 +97,9 @@ class AgentConfigFileTest {
             }
         }
         known.addAll(components("graphium.agent.", AgentProperties.class));
+        for (int i = 0; i < 10; i++) {
+            known.addAll(components("graphium.agent.registries[" + i + "].", AgentProperties.Registry.class));
+        }
         known.addAll(components("graphium.kafka.", io.graphium.kafka.GraphiumKafkaProperties.class));
         known.addAll(components("graphium.secrets.", io.graphium.agent.SecretsProperties.class));
         return known;
