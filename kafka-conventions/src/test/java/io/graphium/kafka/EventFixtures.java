@@ -50,7 +50,16 @@ final class EventFixtures {
                 new Sample(Topics.HOST_ADMIN, "host1", HostStatusChanged.newBuilder().setEventId("e-7")
                         .setOccurredAt(NOW).setHostId("host1").setStatus(HostStatus.MAINTENANCE)
                         .setReason("kernel upgrade").setChangedBy("ops").build()),
-                new Sample(Topics.STACK_STATUS, "stack-1", stackStatus()));
+                new Sample(Topics.STACK_STATUS, "stack-1", stackStatus()),
+                new Sample(Topics.STACK_HISTORY, "stack-1", StackHistoryEvent.newBuilder().setEventId("e-9")
+                        .setOccurredAt(NOW).setStackId("stack-1").setDeploymentId("d-1")
+                        .setKind(StackHistoryKind.CONTAINER_CHANGED).setStatus(StackStatus.DEPLOYING)
+                        .setContainerName("web").setHostId("host1").setContainerState(ContainerState.RUNNING)
+                        .setHealth(HealthStatus.HEALTHY).setMessage("container 'web' on host host1 is RUNNING (HEALTHY)")
+                        .build()),
+                new Sample(Topics.DESIRED_CONTAINERS, Topics.desiredContainerKey("host1", "stack-1", "web"),
+                        DesiredContainer.newBuilder().setEventId("e-10").setOccurredAt(NOW).setHostId("host1")
+                                .setCommandId("c-6").setState(DesiredState.RUNNING).setSpec(containerSpec()).build()));
     }
 
     static ContainerStatusChanged containerStatusChanged(String containerName) {
@@ -134,6 +143,7 @@ final class EventFixtures {
                 .setCommand(List.of("httpd", "-f")).setHealthCheck(HealthCheck.newBuilder()
                         .setType(HealthCheckType.COMMAND).setCommand(List.of("true")).build())
                 .setResources(Resources.newBuilder().setCpuCores(2).setMemoryBytes(1L << 30).build())
+                .setRestartPolicy(RestartPolicy.newBuilder().setMode(RestartMode.ON_FAILURE).setMaxRetries(3).build())
                 .setLabels(Map.of("io.graphium.stack", "stack-1")).build();
     }
 
