@@ -1,5 +1,6 @@
 package io.graphium.orchestrator.api;
 
+import io.graphium.orchestrator.OrchestratorOverKafka;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.graphium.events.ContainerPlacement;
@@ -14,7 +15,6 @@ import io.graphium.kafka.test.GraphiumKafkaTest;
 import io.graphium.kafka.test.TestEventClient;
 import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -31,7 +31,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -43,19 +42,12 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "graphium.orchestrator.plan-timeout=8s")
 @GraphiumKafkaTest
-class StackPlanTest {
+class StackPlanTest extends OrchestratorOverKafka {
 
     private static final Duration DEADLINE = Duration.ofSeconds(60);
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    @LocalServerPort
-    int port;
-    @Value("${spring.embedded.kafka.brokers}")
-    String brokers;
-    @Value("${graphium.kafka.registry-url}")
-    String registry;
 
-    private final HttpClient http = HttpClient.newHttpClient();
     private TestEventClient events;
 
     @BeforeEach

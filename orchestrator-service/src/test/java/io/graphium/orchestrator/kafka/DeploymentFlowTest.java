@@ -1,5 +1,6 @@
 package io.graphium.orchestrator.kafka;
 
+import io.graphium.orchestrator.OrchestratorOverKafka;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -21,7 +22,6 @@ import io.graphium.kafka.test.TestEventClient;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -36,7 +36,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The orchestrator over a real broker and registry, with the placement service and the agents played by the test:
@@ -46,19 +45,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "graphium.secrets.sealing-key=" + DeploymentFlowTest.KEY)
 @GraphiumKafkaTest
-class DeploymentFlowTest {
+class DeploymentFlowTest extends OrchestratorOverKafka {
 
     static final String KEY = "cRNXmfsR8e3VNsWbx5SYnhDvAB/0+7hLrwsp8MIWZzs=";
     private static final Duration DEADLINE = Duration.ofSeconds(60);
 
-    @LocalServerPort
-    int port;
-    @Value("${spring.embedded.kafka.brokers}")
-    String brokers;
-    @Value("${graphium.kafka.registry-url}")
-    String registry;
 
-    private final HttpClient http = HttpClient.newHttpClient();
     private TestEventClient events;
 
     @BeforeEach

@@ -1,11 +1,11 @@
 package io.graphium.orchestrator.kafka;
 
+import io.graphium.orchestrator.OrchestratorOverKafka;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.graphium.kafka.test.GraphiumKafkaTest;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +18,6 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The Python snippet of {@code docs/events.md}, run as written with Debian's python3-confluent-kafka against a real
@@ -26,26 +25,20 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @GraphiumKafkaTest
-class EventsDocumentationTest {
+class EventsDocumentationTest extends OrchestratorOverKafka {
 
     private static final Path DOC = Path.of("..", "docs", "events.md");
     private static final String PYTHON = "/usr/bin/python3"; // Debian's, where python3-confluent-kafka is installed
 
-    @LocalServerPort
-    int port;
-    @Value("${spring.embedded.kafka.brokers}")
-    String brokers;
-    @Value("${graphium.kafka.registry-url}")
-    String registry;
 
     @Test
     void thePythonSnippetReadsTheStatusStreamThroughTheConfluentApi() throws Exception {
-        HttpResponse<String> accepted = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+        HttpResponse<String> accepted = http.send(HttpRequest.newBuilder(URI.create(
                         "http://127.0.0.1:" + port + "/api/v1/stacks?stackId=docs-demo"))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
                         StackOperationsFlowTest.WAVES)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(accepted.statusCode()).isEqualTo(202);
-        await().atMost(Duration.ofSeconds(60)).until(() -> HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+        await().atMost(Duration.ofSeconds(60)).until(() -> http.send(HttpRequest.newBuilder(
                         URI.create("http://127.0.0.1:" + port + "/api/v1/stacks/docs-demo")).build(),
                 HttpResponse.BodyHandlers.ofString()).body().contains("\"status\":\"PLACING\""));
 

@@ -1,5 +1,6 @@
 package io.graphium.orchestrator.kafka;
 
+import io.graphium.orchestrator.OrchestratorOverKafka;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -26,7 +27,6 @@ import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -47,7 +47,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Stop, start and remove over a real broker and registry, with placement and the agents played by the test:
@@ -56,7 +55,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @GraphiumKafkaTest
-class StackOperationsFlowTest {
+class StackOperationsFlowTest extends OrchestratorOverKafka {
 
     private static final Duration DEADLINE = Duration.ofSeconds(60);
     /** db (health check) and cache on h1/h3; api waits for db healthy and cache; web waits for api. */
@@ -73,18 +72,11 @@ class StackOperationsFlowTest {
             ]}""";
     private static final Map<String, String> HOSTS = Map.of("db", "h1", "cache", "h3", "api", "h2", "web", "h3");
 
-    @LocalServerPort
-    int port;
-    @Value("${spring.embedded.kafka.brokers}")
-    String brokers;
-    @Value("${graphium.kafka.registry-url}")
-    String registry;
     @Autowired
     AvroMapping mapping;
     @Autowired
     DeploymentStore store;
 
-    private final HttpClient http = HttpClient.newHttpClient();
     private TestEventClient events;
 
     @BeforeEach
@@ -357,7 +349,7 @@ class StackOperationsFlowTest {
             if (lastEventId != null) {
                 request.header("Last-Event-ID", lastEventId);
             }
-            HttpResponse<InputStream> response = HttpClient.newHttpClient().send(request.build(),
+            HttpResponse<InputStream> response = java.net.http.HttpClient.newHttpClient().send(request.build(),
                     HttpResponse.BodyHandlers.ofInputStream());
             assertThat(response.statusCode()).isEqualTo(200);
             return new SseClient(response, new BufferedReader(new InputStreamReader(response.body(),
