@@ -97,26 +97,78 @@ public final class Topics {
     public static final List<Topic> SHARED = List.of(STACK_COMMANDS, PLACEMENT_REQUESTS, PLACEMENT_RESULTS,
             CONTAINER_STATUS, HOSTS, HOST_ADMIN, STACK_STATUS, STACK_DEFINITIONS, STACK_HISTORY, DESIRED_CONTAINERS);
 
-    private static final String HOST_COMMANDS_PREFIX = "graphium.host.";
-    private static final String HOST_COMMANDS_SUFFIX = ".commands";
+    /** Host ids become part of topic names and of ACL resource names: no dots, so one host's names never prefix another's. */
     private static final Pattern HOST_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,62}");
 
     /**
-     * Container commands for one host. One topic per host, so that an agent reads only its own commands and, with
-     * ACLs on, its credentials can read nothing else. Keyed by host id; a single partition keeps the host's
-     * commands in order.
+     * Every per-host topic name is {@code <prefix><hostId>}, the kind first, so that one prefixed ACL covers a kind
+     * for every host (the orchestrator writes all command topics, the placement service reads all report topics)
+     * and a literal ACL covers one host's topic (an agent reads only its own commands).
+     */
+    public static final String HOST_COMMANDS_PREFIX = "graphium.host.commands.";
+    public static final String HOST_DESIRED_PREFIX = "graphium.host.desired.";
+    public static final String HOST_REPORTS_PREFIX = "graphium.host.reports.";
+
+    /**
+     * Container commands for one host, written by the orchestrator and read by that host's agent only. Keyed by host
+     * id; a single partition keeps the host's commands in order.
      */
     public static Topic hostCommands(String hostId) {
-        if (hostId == null || !HOST_ID.matcher(hostId).matches()) {
-            throw new IllegalArgumentException("host id '" + hostId + "' is not usable in a topic name: use 1-63 "
-                    + "letters, digits, '-' or '_', starting with a letter or digit");
-        }
-        return new Topic(HOST_COMMANDS_PREFIX + hostId + HOST_COMMANDS_SUFFIX, "host id",
+        return new Topic(HOST_COMMANDS_PREFIX + checkedHostId(hostId), "host id",
                 Set.of(DeployContainer.class, StartContainer.class, StopContainer.class, RemoveContainer.class),
                 1, false, Duration.ofDays(7));
     }
 
-    /** Matches every per-host command topic (for ACL prefixes and monitoring). */
+    /**
+     * What should run on one host, one record per container keyed {@code <stackId>/<containerName>} (tombstone once
+     * removed), compacted. Written by the orchestrator before it sends the host command; read only by that host's
+     * agent, which reconciles against it at start and after its Docker daemon restarts.
+     */
+    public static Topic hostDesired(String hostId) {
+        return new Topic(HOST_DESIRED_PREFIX + checkedHostId(hostId), "<stackId>/<containerName>",
+                Set.of(DesiredContainer.class), 1, true, Duration.ofDays(1));
+    }
+
+    /**
+     * Everything one host's agent reports: its registration, heartbeats and container status changes. Only that
+     * host's agent may write it, so the topic a report arrives on authenticates the host it comes from.
+     */
+    public static Topic hostReports(String hostId) {
+        return new Topic(HOST_REPORTS_PREFIX + checkedHostId(hostId), "host id for host records, stack id for status",
+                Set.of(HostRegistered.class, HostHeartbeat.class, ContainerStatusChanged.class), 1, false,
+                Duration.ofDays(7));
+    }
+
+    /** The key of a container's record on {@link #hostDesired(String)}. */
+    public static String desiredKey(String stackId, String containerName) {
+        return stackId + "/" + containerName;
+    }
+
+    /** Matches every per-host report topic (what the orchestrator and the placement service subscribe to). */
+    public static final Pattern HOST_REPORTS_PATTERN = Pattern.compile(Pattern.quote(HOST_REPORTS_PREFIX)
+            + "[A-Za-z0-9][A-Za-z0-9_-]{0,62}");
+
+    /** The host whose report topic {@code topicName} is; empty for any other topic (dead-letter topics included). */
+    public static java.util.Optional<String> reportingHost(String topicName) {
+        return topicName != null && HOST_REPORTS_PATTERN.matcher(topicName).matches()
+                ? java.util.Optional.of(topicName.substring(HOST_REPORTS_PREFIX.length()))
+                : java.util.Optional.empty();
+    }
+
+    /** True when {@code hostId} can be used in topic and principal names. */
+    public static boolean isValidHostId(String hostId) {
+        return hostId != null && HOST_ID.matcher(hostId).matches();
+    }
+
+    private static String checkedHostId(String hostId) {
+        if (!isValidHostId(hostId)) {
+            throw new IllegalArgumentException("host id '" + hostId + "' is not usable in a topic name: use 1-63 "
+                    + "letters, digits, '-' or '_', starting with a letter or digit");
+        }
+        return hostId;
+    }
+
+    /** Matches every per-host command topic (for monitoring). */
     public static final Pattern HOST_COMMANDS_PATTERN =
-            Pattern.compile(Pattern.quote(HOST_COMMANDS_PREFIX) + ".+" + Pattern.quote(HOST_COMMANDS_SUFFIX));
+            Pattern.compile(Pattern.quote(HOST_COMMANDS_PREFIX) + "[A-Za-z0-9][A-Za-z0-9_-]{0,62}");
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.graphium.events.SecretSealer;
+import io.graphium.infra.MachineTools;
 import io.graphium.infra.DockerTestbed;
 import io.graphium.infra.InfraScript;
 import io.graphium.infra.RequiresInfra;
@@ -22,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -44,7 +44,7 @@ class ComposeSystemTest {
 
     @Test
     void composeFileIsValid() throws Exception {
-        requireDockerCompose();
+        MachineTools.requireExecutable(DOCKER_COMPOSE, "docker-compose");
         Run config = run(Duration.ofMinutes(1), Map.of(), DOCKER_COMPOSE.toString(), "-f",
                 root.resolve("docker-compose.yml").toString(), "config", "-q");
         assertThat(config.exitCode()).as(config.output()).isZero();
@@ -53,7 +53,7 @@ class ComposeSystemTest {
     @Test
     @RequiresInfra(RequiresInfra.Capability.TESTBED)
     void upBringsTheSystemUpOnADockerHostAndAStackDeploysThroughIt() throws Exception {
-        requireDockerCompose();
+        MachineTools.requireExecutable(DOCKER_COMPOSE, "docker-compose");
         String project = "graphium-compose-" + UUID.randomUUID().toString().substring(0, 8);
         try (DockerTestbed testbed = DockerTestbed.up(1)) {
             TestbedHost host = testbed.hosts().get(0);
@@ -162,15 +162,5 @@ class ComposeSystemTest {
 
     private static long millis(long fromNanos, long toNanos) {
         return (toNanos - fromNanos) / 1_000_000;
-    }
-
-    /** Skipped without Debian's docker-compose, like {@link RequiresInfra}; failed under CI. */
-    private static void requireDockerCompose() {
-        boolean present = Files.isExecutable(DOCKER_COMPOSE);
-        if (!present && "true".equalsIgnoreCase(System.getenv("GRAPHIUM_REQUIRE_INFRA"))) {
-            throw new IllegalStateException("GRAPHIUM_REQUIRE_INFRA=true and " + DOCKER_COMPOSE
-                    + " is missing (apt-get install docker-compose)");
-        }
-        Assumptions.assumeTrue(present, "needs " + DOCKER_COMPOSE + " (apt-get install docker-compose); skipped");
     }
 }

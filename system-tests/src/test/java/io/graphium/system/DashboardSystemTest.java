@@ -3,6 +3,7 @@ package io.graphium.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.graphium.infra.MachineTools;
 import io.graphium.infra.RequiresInfra;
 import io.graphium.infra.TestbedHost;
 import java.io.File;
@@ -17,7 +18,6 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -147,12 +147,7 @@ class DashboardSystemTest {
 
     /** Skipped without Debian's chromium and chromium-driver, like {@link RequiresInfra}; failed under CI. */
     private static void requireBrowser() {
-        boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-        if (!present && "true".equalsIgnoreCase(System.getenv("GRAPHIUM_REQUIRE_INFRA"))) {
-            throw new IllegalStateException("GRAPHIUM_REQUIRE_INFRA=true and " + CHROMIUM + " or " + CHROMEDRIVER
-                    + " is missing (apt-get install chromium chromium-driver)");
-        }
-        Assumptions.assumeTrue(present, "needs " + CHROMIUM + " and " + CHROMEDRIVER
-                + " (apt-get install chromium chromium-driver); skipped");
+        MachineTools.requireExecutable(CHROMIUM, "chromium");
+        MachineTools.requireExecutable(CHROMEDRIVER, "chromium-driver");
     }
 }

@@ -1,10 +1,10 @@
 package io.graphium.agent.packaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import io.graphium.infra.MachineTools;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
@@ -28,7 +28,7 @@ class DebianPackageIT {
 
     @BeforeEach
     void scratchRoot() throws IOException {
-        assumeTrue(Commands.available("dpkg"), "dpkg is not installed");
+        MachineTools.requireExecutable(Path.of("/usr/bin/dpkg"), "dpkg");
         deb = Path.of(System.getProperty("graphium.agent.deb", "target/graphium-agent_0.1.0_all.deb"));
         assertThat(deb).as("built by the package phase where dpkg-deb exists").isRegularFile();
         for (String dir : new String[] {"info", "updates", "triggers"}) {

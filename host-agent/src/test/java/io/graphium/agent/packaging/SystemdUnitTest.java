@@ -1,10 +1,10 @@
 package io.graphium.agent.packaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import io.graphium.infra.MachineTools;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -14,13 +14,14 @@ import org.junit.jupiter.api.io.TempDir;
 /** The agent's systemd unit: valid for systemd, and it keeps the promises the operations guide makes. */
 class SystemdUnitTest {
 
+    private static final Path SYSTEMD_ANALYZE = Path.of("/usr/bin/systemd-analyze");
     private static final Path UNIT = Commands.PACKAGING.resolve("graphium-agent.service");
     private static final Duration DEADLINE = Duration.ofSeconds(60);
     private static final String LAUNCHER = "/usr/lib/graphium-agent/graphium-agent";
 
     @Test
     void systemdAcceptsTheUnitWithoutAWarning(@TempDir Path dir) throws IOException {
-        assumeTrue(Commands.available("systemd-analyze"), "systemd-analyze is not installed");
+        MachineTools.requireExecutable(SYSTEMD_ANALYZE, "systemd");
         Commands.Result verified = verify(withLauncherFromTheSources(Files.readString(UNIT), dir));
         assertThat(verified.exitCode()).as(verified.output()).isZero();
         assertThat(verified.output().lines().filter(line -> line.contains("graphium-agent.service"))).isEmpty();
@@ -28,7 +29,7 @@ class SystemdUnitTest {
 
     @Test
     void verificationWouldCatchAMistakeInTheUnit(@TempDir Path dir) throws IOException {
-        assumeTrue(Commands.available("systemd-analyze"), "systemd-analyze is not installed");
+        MachineTools.requireExecutable(SYSTEMD_ANALYZE, "systemd");
         String typo = Files.readString(UNIT).replace("Restart=always", "Restart=allways");
         Path broken = withLauncherFromTheSources(typo, dir);
         assertThat(verify(broken).output()).contains("graphium-agent.service:", "allways");

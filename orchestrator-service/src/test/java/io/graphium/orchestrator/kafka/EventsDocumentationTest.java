@@ -4,6 +4,7 @@ import io.graphium.orchestrator.OrchestratorOverKafka;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.graphium.infra.MachineTools;
 import io.graphium.kafka.test.GraphiumKafkaTest;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -28,7 +29,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 class EventsDocumentationTest extends OrchestratorOverKafka {
 
     private static final Path DOC = Path.of("..", "docs", "events.md");
-    private static final String PYTHON = "/usr/bin/python3"; // Debian's, where python3-confluent-kafka is installed
 
 
     @Test
@@ -42,7 +42,9 @@ class EventsDocumentationTest extends OrchestratorOverKafka {
                         URI.create("http://127.0.0.1:" + port + "/api/v1/stacks/docs-demo")).build(),
                 HttpResponse.BodyHandlers.ofString()).body().contains("\"status\":\"PLACING\""));
 
-        Process python = new ProcessBuilder(PYTHON, "-c", snippet(), brokers, registry + "/apis/ccompat/v7")
+        MachineTools.requirePythonModule("avro", "python3-avro");
+        String python3 = MachineTools.requirePythonModule("confluent_kafka", "python3-confluent-kafka").toString();
+        Process python = new ProcessBuilder(python3, "-c", snippet(), brokers, registry + "/apis/ccompat/v7")
                 .redirectErrorStream(true).start();
         assertThat(python.waitFor(90, TimeUnit.SECONDS)).as("the snippet ends once the topic is read").isTrue();
         String output = new String(python.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
