@@ -56,7 +56,7 @@ class DeploymentFlowTest extends OrchestratorOverKafka {
     @BeforeEach
     void clients() {
         events = TestEventClient.reading(brokers, registry,
-                java.util.regex.Pattern.compile("graphium\\.(placement\\.requests|stack\\.status|host\\..+\\.commands)"));
+                java.util.regex.Pattern.compile("graphium\\.(placement\\.requests|stack\\.status|host\\.commands\\..+)"));
     }
 
     @AfterEach

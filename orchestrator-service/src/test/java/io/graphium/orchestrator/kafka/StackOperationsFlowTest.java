@@ -82,7 +82,7 @@ class StackOperationsFlowTest extends OrchestratorOverKafka {
     @BeforeEach
     void clients() {
         events = TestEventClient.reading(brokers, registry, Pattern.compile(
-                "graphium\\.(placement\\.requests|stack\\.status|desired\\.containers|host\\..+\\.commands)"));
+                "graphium\\.(placement\\.requests|stack\\.status|desired\\.containers|host\\.commands\\..+)"));
     }
 
     @AfterEach
