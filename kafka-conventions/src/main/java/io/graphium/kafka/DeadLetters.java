@@ -47,6 +47,8 @@ public final class DeadLetters {
                 new RecordHeader(REASON_HEADER, reason(record, exception).getBytes(StandardCharsets.UTF_8)))));
         DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, new FixedBackOff(retryIntervalMillis, retries));
         handler.setBackOffFunction((record, exception) -> backOffFor(exception, transients, retryIntervalMillis));
+        // A forged report stays forged: straight to the dead-letter topic.
+        handler.addNotRetryableExceptions(ReportSource.ForgedReportException.class);
         return handler;
     }
 

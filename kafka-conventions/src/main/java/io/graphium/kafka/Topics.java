@@ -47,11 +47,10 @@ public final class Topics {
     public static final Topic PLACEMENT_RESULTS = new Topic("graphium.placement.results", "stack id",
             Set.of(PlacementDecided.class, PlacementFailed.class), 6, false, Duration.ofDays(7));
 
-    /** Host agents to orchestrator: every container state and health change. */
-    public static final Topic CONTAINER_STATUS = new Topic("graphium.container.status", "stack id",
-            Set.of(ContainerStatusChanged.class), 6, false, Duration.ofDays(7));
-
-    /** Host inventory: registrations and heartbeats; compacted, so the latest record per host is the inventory. */
+    /**
+     * Manual host registrations (and their removals), written by the orchestrator only; compacted, so the latest
+     * record per host is the inventory. Agents report on their own {@link #hostReports(String)} topics instead.
+     */
     public static final Topic HOSTS = new Topic("graphium.hosts", "host id",
             Set.of(HostRegistered.class, HostHeartbeat.class), 3, true, Duration.ofDays(1));
 
@@ -80,22 +79,9 @@ public final class Topics {
     public static final Topic STACK_HISTORY = new Topic("graphium.stack.history", "stack id",
             Set.of(StackHistoryEvent.class), 6, false, Duration.ofDays(30));
 
-    /**
-     * What should run on each host, one record per container keyed {@code <hostId>/<stackId>/<containerName>}
-     * (tombstone once removed), compacted. Written by the orchestrator before it sends the host command; agents
-     * reconcile against it at start and after their Docker daemon restarts.
-     */
-    public static final Topic DESIRED_CONTAINERS = new Topic("graphium.desired.containers",
-            "<hostId>/<stackId>/<containerName>", Set.of(DesiredContainer.class), 6, true, Duration.ofDays(1));
-
-    /** The key of a container's record on {@link #DESIRED_CONTAINERS}. */
-    public static String desiredContainerKey(String hostId, String stackId, String containerName) {
-        return hostId + "/" + stackId + "/" + containerName;
-    }
-
-    /** The topics every deployment declares up front; per-host command topics are created as hosts appear. */
+    /** The topics every deployment declares up front; per-host topics are created as hosts appear. */
     public static final List<Topic> SHARED = List.of(STACK_COMMANDS, PLACEMENT_REQUESTS, PLACEMENT_RESULTS,
-            CONTAINER_STATUS, HOSTS, HOST_ADMIN, STACK_STATUS, STACK_DEFINITIONS, STACK_HISTORY, DESIRED_CONTAINERS);
+            HOSTS, HOST_ADMIN, STACK_STATUS, STACK_DEFINITIONS, STACK_HISTORY);
 
     /** Host ids become part of topic names and of ACL resource names: no dots, so one host's names never prefix another's. */
     private static final Pattern HOST_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,62}");
@@ -131,12 +117,27 @@ public final class Topics {
 
     /**
      * Everything one host's agent reports: its registration, heartbeats and container status changes. Only that
-     * host's agent may write it, so the topic a report arrives on authenticates the host it comes from.
+     * host's agent may write it, so the topic a report arrives on authenticates the host it comes from
+     * ({@link ReportSource}). Created by the agent at start. Host records are keyed by host id, status changes by
+     * {@code <stackId>/<containerName>}; compacted and deleted after 7 days: a reader that starts (or restarts) finds
+     * the host's latest registration or heartbeat and the latest state of each of its containers without replaying
+     * every heartbeat, and a host that has been silent for a week is gone.
      */
     public static Topic hostReports(String hostId) {
-        return new Topic(HOST_REPORTS_PREFIX + checkedHostId(hostId), "host id for host records, stack id for status",
-                Set.of(HostRegistered.class, HostHeartbeat.class, ContainerStatusChanged.class), 1, false,
-                Duration.ofDays(7));
+        return new Topic(HOST_REPORTS_PREFIX + checkedHostId(hostId),
+                "host id for host records, <stackId>/<containerName> for status changes",
+                Set.of(HostRegistered.class, HostHeartbeat.class, ContainerStatusChanged.class), 1, true,
+                Duration.ofDays(7), true);
+    }
+
+    /** The three topics of one host: its commands, its desired state and its reports. */
+    public static List<Topic> perHost(String hostId) {
+        return List.of(hostCommands(hostId), hostDesired(hostId), hostReports(hostId));
+    }
+
+    /** The key of a container's status changes on {@link #hostReports(String)}. */
+    public static String statusKey(String stackId, String containerName) {
+        return stackId + "/" + containerName;
     }
 
     /** The key of a container's record on {@link #hostDesired(String)}. */
@@ -144,7 +145,10 @@ public final class Topics {
         return stackId + "/" + containerName;
     }
 
-    /** Matches every per-host report topic (what the orchestrator and the placement service subscribe to). */
+    /**
+     * Matches every per-host report topic (what the orchestrator and the placement service subscribe to), and not
+     * their dead-letter topics (a host id has no dot).
+     */
     public static final Pattern HOST_REPORTS_PATTERN = Pattern.compile(Pattern.quote(HOST_REPORTS_PREFIX)
             + "[A-Za-z0-9][A-Za-z0-9_-]{0,62}");
 

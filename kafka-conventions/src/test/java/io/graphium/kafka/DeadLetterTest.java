@@ -33,8 +33,9 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 
 /**
- * Acceptance: garbage bytes, a record with an unknown schema id and a record whose processing fails all end up in
- * the dead-letter topic with a readable reason, and the consumer goes on to process the next valid record.
+ * Acceptance: garbage bytes, a record with an unknown schema id, a record whose processing fails and a forged report
+ * (a status claiming another host than its reports topic's) all end up in the dead-letter topic with a readable
+ * reason, and the consumer goes on to process the next valid record.
  */
 @SpringBootTest(classes = DeadLetterTest.App.class, properties = {
         "spring.kafka.consumer.group-id=dead-letter-test",
@@ -43,14 +44,23 @@ import org.springframework.kafka.test.EmbeddedKafkaBroker;
 class DeadLetterTest {
 
     static final String POISON = "poison";
+    static final Topic REPORTS = Topics.hostReports("host1");
 
     @SpringBootConfiguration
     @EnableAutoConfiguration
     static class App {
         final List<ContainerStatusChanged> processed = Collections.synchronizedList(new ArrayList<>());
 
-        @KafkaListener(id = "dead-letter-test-listener", topics = "graphium.container.status")
-        void onStatus(ContainerStatusChanged event) {
+        @org.springframework.context.annotation.Bean
+        org.springframework.kafka.core.KafkaAdmin.NewTopics reportsTopic() {
+            return new org.springframework.kafka.core.KafkaAdmin.NewTopics(REPORTS.declarations()
+                    .toArray(org.apache.kafka.clients.admin.NewTopic[]::new));
+        }
+
+        @KafkaListener(id = "dead-letter-test-listener", topics = "graphium.host.reports.host1")
+        void onStatus(ConsumerRecord<String, ContainerStatusChanged> record) {
+            ReportSource.verify(record.topic(), record.key(), record.value());
+            ContainerStatusChanged event = record.value();
             if (event.getContainerName().equals(POISON)) {
                 throw new IllegalStateException("container " + POISON + " cannot be handled");
             }
@@ -67,7 +77,7 @@ class DeadLetterTest {
 
     @Test
     void poisonRecordsGoToTheDeadLetterTopicAndTheConsumerMovesOn() throws Exception {
-        String topic = Topics.CONTAINER_STATUS.name();
+        String topic = REPORTS.name();
         byte[] garbage = "this is not avro".getBytes(StandardCharsets.UTF_8);
         byte[] unknownSchema = ByteBuffer.allocate(9).put((byte) 0).putInt(987_654).putInt(42).array();
         try (KafkaProducer<String, byte[]> raw = new KafkaProducer<>(Map.of(
@@ -76,16 +86,19 @@ class DeadLetterTest {
             raw.send(new ProducerRecord<>(topic, "stack-1", garbage)).get();
             raw.send(new ProducerRecord<>(topic, "stack-1", unknownSchema)).get();
         }
-        publisher.publish(Topics.CONTAINER_STATUS, "stack-1", EventFixtures.containerStatusChanged(POISON)).get();
-        publisher.publish(Topics.CONTAINER_STATUS, "stack-1", EventFixtures.containerStatusChanged("web")).get();
+        publisher.publish(REPORTS, "stack-1/" + POISON, EventFixtures.containerStatusChanged(POISON)).get();
+        ContainerStatusChanged forged = EventFixtures.containerStatusChanged("db");
+        forged.setHostId("h2");
+        publisher.publish(REPORTS, "stack-1/db", forged).get();
+        publisher.publish(REPORTS, "stack-1/web", EventFixtures.containerStatusChanged("web")).get();
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                 assertThat(app.processed).extracting(ContainerStatusChanged::getContainerName).containsExactly("web"));
 
-        List<ConsumerRecord<String, byte[]>> deadLetters = readDeadLetters(topic + Topic.DEAD_LETTER_SUFFIX, 3);
+        List<ConsumerRecord<String, byte[]>> deadLetters = readDeadLetters(topic + Topic.DEAD_LETTER_SUFFIX, 4);
         assertThat(deadLetters.get(0).value()).as("original bytes kept").isEqualTo(garbage);
         assertThat(deadLetters.get(1).value()).isEqualTo(unknownSchema);
-        // All four records share a key, hence a partition: offsets 0..3 of it.
+        // The reports topic has one partition: offsets 0..4 of it.
         String origin = topic.replace(".", "\\.") + "-\\d+@";
         assertThat(reason(deadLetters.get(0))).matches("cannot deserialize the value of " + origin + "0: .+");
         assertThat(reason(deadLetters.get(1))).matches("cannot deserialize the value of " + origin + "1: .+")
@@ -93,6 +106,8 @@ class DeadLetterTest {
         assertThat(reason(deadLetters.get(2))).matches("processing " + origin + "2 failed: container "
                 + POISON + " cannot be handled");
         assertThat(header(deadLetters.get(2), "kafka_dlt-original-offset")).isNotNull();
+        assertThat(reason(deadLetters.get(3))).matches("processing " + origin + "3 failed: ContainerStatusChanged "
+                + "of container 'db' of stack 'stack-1' claims host 'h2' on the reports topic of host 'host1'");
         System.out.println("dead-letter reasons:");
         deadLetters.forEach(r -> System.out.println("  " + reason(r)));
     }

@@ -16,6 +16,7 @@ final class EventFixtures {
 
     private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.MILLIS);
     private static final Topic HOST1_COMMANDS = Topics.hostCommands("host1");
+    private static final Topic HOST1_REPORTS = Topics.hostReports("host1");
 
     private EventFixtures() {
     }
@@ -43,10 +44,12 @@ final class EventFixtures {
                 new Sample(HOST1_COMMANDS, "host1", RemoveContainer.newBuilder().setCommandId("c-9").setRequestedAt(NOW)
                         .setHostId("host1").setStackId("stack-1").setDeploymentId("d-1").setContainerName("web")
                         .setRemoveVolumes(true).build()),
-                new Sample(Topics.CONTAINER_STATUS, "stack-1", containerStatusChanged("web")),
-                new Sample(Topics.HOSTS, "host1", HostRegistered.newBuilder().setEventId("e-4").setOccurredAt(NOW)
+                new Sample(HOST1_REPORTS, Topics.statusKey("stack-1", "web"), containerStatusChanged("web")),
+                new Sample(HOST1_REPORTS, "host1", HostRegistered.newBuilder().setEventId("e-4").setOccurredAt(NOW)
                         .setHost(host()).setStatus(HostStatus.ACTIVE).setSource(RegistrationSource.AGENT).build()),
-                new Sample(Topics.HOSTS, "host1", heartbeat()),
+                new Sample(HOST1_REPORTS, "host1", heartbeat()),
+                new Sample(Topics.HOSTS, "host1", HostRegistered.newBuilder().setEventId("e-5").setOccurredAt(NOW)
+                        .setHost(host()).setStatus(HostStatus.ACTIVE).setSource(RegistrationSource.MANUAL).build()),
                 new Sample(Topics.HOST_ADMIN, "host1", HostStatusChanged.newBuilder().setEventId("e-7")
                         .setOccurredAt(NOW).setHostId("host1").setStatus(HostStatus.MAINTENANCE)
                         .setReason("kernel upgrade").setChangedBy("ops").build()),
@@ -57,7 +60,7 @@ final class EventFixtures {
                         .setContainerName("web").setHostId("host1").setContainerState(ContainerState.RUNNING)
                         .setHealth(HealthStatus.HEALTHY).setMessage("container 'web' on host host1 is RUNNING (HEALTHY)")
                         .build()),
-                new Sample(Topics.DESIRED_CONTAINERS, Topics.desiredContainerKey("host1", "stack-1", "web"),
+                new Sample(Topics.hostDesired("host1"), Topics.desiredKey("stack-1", "web"),
                         DesiredContainer.newBuilder().setEventId("e-10").setOccurredAt(NOW).setHostId("host1")
                                 .setCommandId("c-6").setState(DesiredState.RUNNING).setSpec(containerSpec()).build()));
     }
@@ -147,13 +150,13 @@ final class EventFixtures {
                 .setLabels(Map.of("io.graphium.stack", "stack-1")).build();
     }
 
-    private static HostDescription host() {
+    static HostDescription host() {
         return HostDescription.newBuilder().setHostId("host1").setName("Web Server 1").setIpAddress("10.213.0.11")
                 .setCpus(8).setMemoryBytes(16L << 30).setDatacenter("us-west-2").setLabels(Map.of("disk", "ssd"))
                 .setAgentVersion("0.1.0").setDockerVersion("20.10.24").build();
     }
 
-    private static HostHeartbeat heartbeat() {
+    static HostHeartbeat heartbeat() {
         return HostHeartbeat.newBuilder().setEventId("e-5").setOccurredAt(NOW).setHost(host())
                 .setStatus(HostStatus.DEGRADED)
                 .setUsage(HostUsage.newBuilder().setCpuUsedCores(1.5).setMemoryUsedBytes(2L << 30)

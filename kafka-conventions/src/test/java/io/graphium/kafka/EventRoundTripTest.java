@@ -45,7 +45,7 @@ class EventRoundTripTest {
     @Test
     void fixturesCoverEveryEventTypeOfEveryTopic() {
         Set<Class<?>> declared = new HashSet<>();
-        Stream.concat(Topics.SHARED.stream(), Stream.of(Topics.hostCommands("any")))
+        Stream.concat(Topics.SHARED.stream(), Topics.perHost("any").stream())
                 .forEach(t -> declared.addAll(t.valueTypes()));
         Set<Class<?>> covered = new HashSet<>();
         EventFixtures.all().forEach(s -> covered.add(s.event().getClass()));
