@@ -21,6 +21,7 @@ import io.graphium.agent.kafka.KafkaStatusReporter;
 import io.graphium.agent.probe.NetworkHealthProbes;
 import java.time.Clock;
 import io.graphium.agent.kafka.SecretOpener;
+import io.graphium.events.KeyRing;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.actuate.endpoint.SanitizingFunction;
@@ -33,7 +34,7 @@ import org.springframework.context.annotation.Configuration;
  * secret opener. The Kafka edge lives in {@code io.graphium.agent.kafka}.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({AgentProperties.class, SecretsProperties.class})
+@EnableConfigurationProperties(AgentProperties.class)
 class AgentConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(AgentConfiguration.class);
@@ -130,10 +131,11 @@ class AgentConfiguration {
 
     /** Opens sealed environment values; without a configured key it refuses them with a clear message. */
     @Bean
-    SecretOpener secretOpener(SecretsProperties secrets) {
-        SecretOpener opener = SecretOpener.of(secrets.sealingKey());
+    SecretOpener secretOpener(KeyRing keys) {
+        SecretOpener opener = new SecretOpener(keys);
         if (!opener.hasKey()) {
-            log.info("No graphium.secrets.sealing-key: deploys with sealed environment values will fail");
+            log.info("No keys (graphium.secrets.key-dir or sealing-key): deploys with sealed environment values "
+                    + "will fail");
         }
         return opener;
     }

@@ -1,6 +1,6 @@
 package io.graphium.orchestrator;
 
-import io.graphium.events.SecretSealer;
+import io.graphium.events.KeyRing;
 import io.graphium.kafka.EventPublisher;
 import io.graphium.kafka.GraphiumKafkaProperties;
 import io.graphium.kafka.TopicProvisioner;
@@ -41,8 +41,12 @@ class OrchestratorConfiguration {
     }
 
     @Bean
-    AvroMapping avroMapping(@Value("${graphium.secrets.sealing-key:}") String sealingKey) {
-        return new AvroMapping(sealingKey.isBlank() ? null : SecretSealer.fromBase64(sealingKey));
+    AvroMapping avroMapping(KeyRing keys) {
+        if (!keys.isEmpty() && !keys.canSeal()) {
+            throw new IllegalStateException("the orchestrator seals secrets, but its key ring " + keys.keyIds()
+                    + " has no active key: set graphium.secrets.active-key");
+        }
+        return new AvroMapping(keys);
     }
 
     @Bean

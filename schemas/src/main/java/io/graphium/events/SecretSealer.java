@@ -14,7 +14,8 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * Seals secret environment values into {@link SealedValue}s and opens them again: AES-256-GCM with a random 96-bit
  * nonce, {@code ciphertext = nonce || encrypted value || 128-bit tag}. The orchestrator seals, host agents open;
- * both are configured with the same 32-byte key (base64), which never travels on a topic.
+ * both are configured with the same 32-byte key (base64), which never travels on a topic. The key id is bound to the
+ * ciphertext as associated data. One sealer is one key; {@link KeyRing} holds several by id for rotation.
  */
 public final class SecretSealer {
 
@@ -26,13 +27,32 @@ public final class SecretSealer {
     private final SecretKeySpec key;
     private final String keyId;
 
-    private SecretSealer(byte[] keyBytes) {
+    private SecretSealer(byte[] keyBytes, String keyId) {
         if (keyBytes.length != 32) {
             throw new IllegalArgumentException("the sealing key must be 32 bytes (base64 of 32 random bytes), got "
                     + keyBytes.length);
         }
         this.key = new SecretKeySpec(keyBytes, "AES");
-        this.keyId = keyId(keyBytes);
+        this.keyId = keyId == null ? fingerprint(keyBytes) : keyId;
+    }
+
+    /** A sealer for {@code keyBytes} (32 bytes) under the id {@code keyId} (a {@link KeyRing} entry). */
+    static SecretSealer withId(String keyId, byte[] keyBytes) {
+        return new SecretSealer(keyBytes, keyId);
+    }
+
+    /** Decodes a base64 key (whitespace around it ignored), naming {@code source} when it is not base64. */
+    static byte[] decode(String base64Key, String source) {
+        try {
+            return Base64.getDecoder().decode(base64Key.strip());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(source + " is not base64 (expected the base64 of 32 random bytes)");
+        }
+    }
+
+    /** The raw key, for deriving purpose-bound keys ({@link KeyRing#derivedKey}); never leaves the package. */
+    byte[] keyBytes() {
+        return key.getEncoded();
     }
 
     /** A sealer for the base64 key {@code base64Key}, e.g. from {@code openssl rand -base64 32}. */
@@ -41,7 +61,7 @@ public final class SecretSealer {
             throw new IllegalArgumentException("no sealing key configured (graphium.secrets.sealing-key): generate "
                     + "one with `openssl rand -base64 32` and give the same key to the orchestrator and every agent");
         }
-        return new SecretSealer(Base64.getDecoder().decode(base64Key.strip()));
+        return new SecretSealer(decode(base64Key, "graphium.secrets.sealing-key"), null);
     }
 
     /** A new random key, base64-encoded. */
@@ -79,7 +99,8 @@ public final class SecretSealer {
         }
         if (!keyId.equals(sealed.getKeyId())) {
             throw new IllegalArgumentException("sealed with key " + sealed.getKeyId() + " but this process has key "
-                    + keyId + ": give the orchestrator and the agents the same graphium.secrets.sealing-key");
+                    + keyId + ": give the orchestrator and the agents the same graphium.secrets.sealing-key "
+                    + "(or the same key ring, graphium.secrets.key-dir)");
         }
         ByteBuffer data = sealed.getCiphertext().duplicate();
         byte[] nonce = new byte[NONCE_BYTES];
@@ -97,7 +118,8 @@ public final class SecretSealer {
         }
     }
 
-    private static String keyId(byte[] keyBytes) {
+    /** The id a key gets when none is given: the first 8 bytes of its SHA-256, in hex (reveals nothing of it). */
+    public static String fingerprint(byte[] keyBytes) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(keyBytes);
             return HexFormat.of().formatHex(digest, 0, 8);

@@ -79,8 +79,9 @@ class CommandTranslationTest {
 
         assertThat(read.request()).isNull();
         assertThat(read.rejection()).isEqualTo("container web of stack shop (deployment d-1) was not deployed: its "
-                + "secret variable DB_PASSWORD cannot be opened: this agent has no sealing key (set "
-                + "graphium.secrets.sealing-key, or GRAPHIUM_SECRETS_SEALING_KEY, to the orchestrator's key)");
+                + "secret variable DB_PASSWORD cannot be opened: this agent has no sealing key (set graphium.secrets.key-dir "
+                + "to a directory with the orchestrator's key files, or graphium.secrets.sealing-key, "
+                + "GRAPHIUM_SECRETS_SEALING_KEY, to the orchestrator's key)");
     }
 
     @Test

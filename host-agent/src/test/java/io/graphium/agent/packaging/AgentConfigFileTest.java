@@ -101,7 +101,7 @@ class AgentConfigFileTest {
             known.addAll(components("graphium.agent.registries[" + i + "].", AgentProperties.Registry.class));
         }
         known.addAll(components("graphium.kafka.", io.graphium.kafka.GraphiumKafkaProperties.class));
-        known.addAll(components("graphium.secrets.", io.graphium.agent.SecretsProperties.class));
+        known.addAll(components("graphium.secrets.", io.graphium.kafka.SecretsProperties.class));
         return known;
     }
 

@@ -15,7 +15,7 @@ import io.graphium.events.StopContainer;
 import io.graphium.events.EnvironmentVariable;
 import io.graphium.events.PlacementRequested;
 import io.graphium.events.SealedValue;
-import io.graphium.events.SecretSealer;
+import io.graphium.events.KeyRing;
 import io.graphium.events.StackDeploymentStatus;
 import io.graphium.orchestrator.core.ContainerDefinition;
 import io.graphium.orchestrator.core.Dependency;
@@ -60,20 +60,30 @@ import org.apache.avro.specific.SpecificRecord;
  */
 public final class AvroMapping {
 
-    private final SecretSealer sealer;
+    private final KeyRing keys;
 
-    /** {@code sealer} may be null (no key configured): definitions with secrets are then refused, others work. */
-    public AvroMapping(SecretSealer sealer) {
-        this.sealer = sealer;
+    /** {@code keys} may be empty (no key configured): definitions with secrets are then refused, others work. */
+    public AvroMapping(KeyRing keys) {
+        this.keys = keys;
     }
 
-    private SecretSealer sealer(String variable) {
-        if (sealer == null) {
-            throw new IllegalStateException("environment variable " + variable + " is a secret, but no sealing key "
-                    + "is configured: set graphium.secrets.sealing-key (GRAPHIUM_SECRETS_SEALING_KEY) to the key the "
-                    + "host agents use");
+    private KeyRing sealer(String variable) {
+        if (!keys.canSeal()) {
+            throw new IllegalStateException("environment variable " + variable + " is a secret, but " + (keys.isEmpty()
+                    ? "no sealing key is configured: set graphium.secrets.key-dir (GRAPHIUM_SECRETS_KEY_DIR) or "
+                    + "graphium.secrets.sealing-key to the keys the host agents have"
+                    : "no key of " + keys.keyIds() + " is active: set graphium.secrets.active-key"));
         }
-        return sealer;
+        return keys;
+    }
+
+    private KeyRing opener(String variable) {
+        if (keys.isEmpty()) {
+            throw new IllegalStateException("environment variable " + variable + " is sealed, but no key is "
+                    + "configured: set graphium.secrets.key-dir (GRAPHIUM_SECRETS_KEY_DIR) or "
+                    + "graphium.secrets.sealing-key");
+        }
+        return keys;
     }
 
     // ---- stack definitions ----------------------------------------------------------------------------------
@@ -139,9 +149,11 @@ public final class AvroMapping {
     private Map<String, EnvValue> environment(List<EnvironmentVariable> avro) {
         Map<String, EnvValue> environment = new LinkedHashMap<>();
         for (EnvironmentVariable variable : avro) {
+            // A raw producer marks a plain secret with secret=true (false un-marks); unmarked, the name decides.
             environment.put(variable.getName(), variable.getValue() instanceof SealedValue sealed
-                    ? new EnvValue(sealer(variable.getName()).open(sealed), true)
-                    : new EnvValue(String.valueOf(variable.getValue()), EnvNames.looksSecret(variable.getName())));
+                    ? new EnvValue(opener(variable.getName()).open(sealed), true)
+                    : new EnvValue(String.valueOf(variable.getValue()), variable.getSecret() != null
+                    ? variable.getSecret() : EnvNames.looksSecret(variable.getName())));
         }
         return environment;
     }

@@ -161,7 +161,10 @@ public class DeploymentProcessor {
         }
         StackDeployment next = transition.next();
         if (accepted != null) {
-            send(Topics.STACK_DEFINITIONS, stackId, accepted);
+            // Stored as this orchestrator maps it, never as received: a raw producer's clear-text secrets are
+            // sealed here (with the active key) before the definition rests on the compacted topic.
+            send(Topics.STACK_DEFINITIONS, stackId, StackDeployRequested.newBuilder(accepted)
+                    .setDefinition(mapping.definition(definition)).build());
         }
         Instant now = clock.instant();
         for (Object command : transition.commands()) {
