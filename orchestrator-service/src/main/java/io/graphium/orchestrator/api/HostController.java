@@ -1,5 +1,6 @@
 package io.graphium.orchestrator.api;
 
+import io.graphium.orchestrator.security.Callers;
 import io.graphium.events.HostDescription;
 import io.graphium.events.HostRegistered;
 import io.graphium.events.HostStatus;
@@ -11,6 +12,7 @@ import io.graphium.orchestrator.core.Problem;
 import io.graphium.orchestrator.hosts.HostInventory;
 import io.graphium.orchestrator.hosts.HostView;
 import java.net.URI;
+import java.security.Principal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -49,7 +51,6 @@ public class HostController {
 
     private static final Duration PUBLISH_DEADLINE = Duration.ofSeconds(30);
     private static final Duration VIEW_DEADLINE = Duration.ofSeconds(5);
-    private static final String CHANGED_BY = "rest-api";
 
     private final HostInventory inventory;
     private final EventPublisher publisher;
@@ -109,7 +110,8 @@ public class HostController {
     }
 
     @PutMapping(path = "/{hostId}/status", consumes = "application/json")
-    public ResponseEntity<?> setStatus(@PathVariable String hostId, @RequestBody(required = false) String body)
+    public ResponseEntity<?> setStatus(@PathVariable String hostId, @RequestBody(required = false) String body,
+                                       Principal principal)
             throws Exception {
         List<Problem> problems = new ArrayList<>();
         JsonNode root = HostRegistrationReader.tree(body, problems);
@@ -126,7 +128,7 @@ public class HostController {
         Instant now = clock.instant();
         HostStatusChanged change = HostStatusChanged.newBuilder().setEventId(UUID.randomUUID().toString())
                 .setCausationId(null).setOccurredAt(now).setHostId(hostId).setStatus(status).setReason(reason)
-                .setChangedBy(CHANGED_BY).build();
+                .setChangedBy(Callers.name(principal)).build();
         String awaited = change.getEventId();
         CompletableFuture<Void> overrideApplied = inventory.whenApplied(awaited);
         try {

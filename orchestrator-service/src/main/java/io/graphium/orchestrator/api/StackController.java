@@ -13,7 +13,9 @@ import io.graphium.orchestrator.core.lifecycle.StackDeployment;
 import io.graphium.orchestrator.core.lifecycle.StackStatus;
 import io.graphium.orchestrator.kafka.AvroMapping;
 import io.graphium.orchestrator.kafka.DeploymentStore;
+import io.graphium.orchestrator.security.Callers;
 import java.net.URI;
+import java.security.Principal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -54,7 +56,6 @@ public class StackController {
     static final Pattern STACK_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
     private static final Duration PUBLISH_DEADLINE = Duration.ofSeconds(30);
     private static final Duration PENDING_MEMORY = Duration.ofMinutes(1);
-    private static final String REQUESTED_BY = "rest-api";
 
     private final DeploymentStore store;
     private final EventPublisher publisher;
@@ -71,8 +72,8 @@ public class StackController {
     }
 
     @PostMapping(consumes = {"application/json", "application/ld+json"})
-    public ResponseEntity<?> deploy(@RequestBody String body, @RequestParam(required = false) String stackId)
-            throws Exception {
+    public ResponseEntity<?> deploy(@RequestBody String body, @RequestParam(required = false) String stackId,
+                                    Principal principal) throws Exception {
         ParseResult parsed = StackDefinitionParser.parseAndValidate(body);
         if (!parsed.problems().isEmpty()) {
             return ResponseEntity.badRequest().body(invalid(parsed.problems()));
@@ -101,7 +102,7 @@ public class StackController {
                     HttpStatus.UNPROCESSABLE_ENTITY, e.getMessage()));
         }
         StackDeployRequested command = StackDeployRequested.newBuilder().setCommandId(commandId).setRequestedAt(now)
-                .setRequestedBy(REQUESTED_BY).setStackId(id).setDefinition(sealed).build();
+                .setRequestedBy(Callers.name(principal)).setStackId(id).setDefinition(sealed).build();
         publisher.publish(Topics.STACK_COMMANDS, id, command).get(PUBLISH_DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
         StackView pending = StackView.pending(id, commandId, parsed.definition().name(),
                 parsed.definition().deployment().strategy().name().toLowerCase(), parsed.definition().location(), now);
@@ -141,27 +142,28 @@ public class StackController {
 
     /** Stop every container of the stack; it can be started again. */
     @PostMapping("/{stackId}/stop")
-    public ResponseEntity<?> stop(@PathVariable String stackId) throws Exception {
+    public ResponseEntity<?> stop(@PathVariable String stackId, Principal principal) throws Exception {
         return command(stackId, "stop", StackStatus::allowsStop, id -> StackStopRequested.newBuilder()
-                .setCommandId(id).setRequestedAt(clock.instant()).setRequestedBy(REQUESTED_BY).setStackId(stackId)
-                .build());
+                .setCommandId(id).setRequestedAt(clock.instant()).setRequestedBy(Callers.name(principal))
+                .setStackId(stackId).build());
     }
 
     /** Start a stopped stack again, in dependency order. */
     @PostMapping("/{stackId}/start")
-    public ResponseEntity<?> start(@PathVariable String stackId) throws Exception {
+    public ResponseEntity<?> start(@PathVariable String stackId, Principal principal) throws Exception {
         return command(stackId, "start", StackStatus::allowsStart, id -> StackStartRequested.newBuilder()
-                .setCommandId(id).setRequestedAt(clock.instant()).setRequestedBy(REQUESTED_BY).setStackId(stackId)
-                .build());
+                .setCommandId(id).setRequestedAt(clock.instant()).setRequestedBy(Callers.name(principal))
+                .setStackId(stackId).build());
     }
 
     /** Remove every container of the stack, and its own named volumes with {@code removeVolumes=true}. */
     @DeleteMapping("/{stackId}")
     public ResponseEntity<?> remove(@PathVariable String stackId,
-                                    @RequestParam(defaultValue = "false") boolean removeVolumes) throws Exception {
+                                    @RequestParam(defaultValue = "false") boolean removeVolumes, Principal principal)
+            throws Exception {
         return command(stackId, "remove", StackStatus::allowsRemove, id -> StackRemoveRequested.newBuilder()
-                .setCommandId(id).setRequestedAt(clock.instant()).setRequestedBy(REQUESTED_BY).setStackId(stackId)
-                .setRemoveVolumes(removeVolumes).build());
+                .setCommandId(id).setRequestedAt(clock.instant()).setRequestedBy(Callers.name(principal))
+                .setStackId(stackId).setRemoveVolumes(removeVolumes).build());
     }
 
     /**
