@@ -39,14 +39,16 @@ public final class Admission {
 
     /** Every violation of a whole stack: its size, then each container. */
     public List<Violation> checkStack(List<ContainerSpec> containers) {
-        List<Violation> violations = new ArrayList<>();
-        if (containers.size() > policy.maxContainers()) {
-            violations.add(new Violation(null, "containers", "the stack has " + containers.size()
-                    + " containers; the policy allows at most " + policy.maxContainers()
-                    + " (graphium.admission.max-containers)"));
-        }
+        List<Violation> violations = new ArrayList<>(checkStackSize(containers.size()));
         containers.forEach(container -> violations.addAll(checkContainer(container)));
         return List.copyOf(violations);
+    }
+
+    /** The number of containers of a stack against the limit. */
+    public List<Violation> checkStackSize(int containers) {
+        return containers <= policy.maxContainers() ? List.of() : List.of(new Violation(null, "containers",
+                "the stack has " + containers + " containers; the policy allows at most " + policy.maxContainers()
+                        + " (graphium.admission.max-containers)"));
     }
 
     /** Every violation of one container. */
