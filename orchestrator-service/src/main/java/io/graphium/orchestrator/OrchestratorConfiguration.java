@@ -1,10 +1,13 @@
 package io.graphium.orchestrator;
 
+import io.graphium.admission.AdmissionPolicy;
 import io.graphium.events.KeyRing;
+import io.graphium.events.SecretSealer;
 import io.graphium.kafka.EventPublisher;
 import io.graphium.kafka.GraphiumKafkaProperties;
 import io.graphium.kafka.TopicProvisioner;
 import io.graphium.kafka.Topics;
+import io.graphium.orchestrator.admission.StackAdmission;
 import io.graphium.orchestrator.api.PlanResults;
 import io.graphium.orchestrator.history.HistoryLog;
 import io.graphium.orchestrator.history.HistoryReader;
@@ -23,9 +26,11 @@ import org.apache.avro.specific.SpecificRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.kafka.core.KafkaTemplate;
 
 /** Wires the orchestrator: state store (restored before any listener starts), processor, listeners. */
@@ -63,9 +68,18 @@ class OrchestratorConfiguration {
     @SuppressWarnings("unchecked")
     DeploymentProcessor deploymentProcessor(DeploymentStore store, EventPublisher publisher,
                                             KafkaTemplate<?, ?> template, TopicProvisioner topics,
-                                            AvroMapping mapping, Clock clock) {
+                                            AvroMapping mapping, Clock clock, StackAdmission admission) {
         return new DeploymentProcessor(store, publisher, (KafkaTemplate<String, SpecificRecord>) template, topics,
-                mapping, clock);
+                mapping, clock, admission);
+    }
+
+    /** The admission policy, {@code graphium.admission.*} (defaults: no host paths, any registry, see AdmissionPolicy). */
+    @Bean
+    StackAdmission stackAdmission(Environment environment) {
+        AdmissionPolicy policy = Binder.get(environment).bind("graphium.admission", AdmissionPolicy.class)
+                .orElse(AdmissionPolicy.DEFAULTS);
+        log.info("Admission policy: {}", policy);
+        return new StackAdmission(policy);
     }
 
     /** Deadlines are absolute times in the stacks' state, so checking them often is all a timer has to do. */

@@ -132,8 +132,7 @@ public class HostController {
         String awaited = change.getEventId();
         CompletableFuture<Void> overrideApplied = inventory.whenApplied(awaited);
         try {
-            publisher.publish(Topics.HOST_ADMIN, hostId, change).get(PUBLISH_DEADLINE.toMillis(),
-                    TimeUnit.MILLISECONDS);
+            Publishing.await(() -> publisher.publish(Topics.HOST_ADMIN, hostId, change), PUBLISH_DEADLINE);
             // A manual host has no agent to report its status: the operator's word is its reported status too, so
             // that lifting an override ("active") really makes it active.
             Optional<HostDescription> manual = inventory.isManual(hostId) ? inventory.description(hostId)
@@ -167,7 +166,7 @@ public class HostController {
                                     org.apache.avro.specific.SpecificRecord event, String eventId) throws Exception {
         CompletableFuture<Void> applied = inventory.whenApplied(eventId);
         try {
-            publisher.publish(topic, hostId, event).get(PUBLISH_DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
+            Publishing.await(() -> publisher.publish(topic, hostId, event), PUBLISH_DEADLINE);
             return awaitQuietly(applied) ? inventory.get(hostId).orElse(null) : null;
         } finally {
             inventory.forget(eventId);

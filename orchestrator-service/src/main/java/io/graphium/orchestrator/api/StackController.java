@@ -6,9 +6,9 @@ import io.graphium.events.StackStartRequested;
 import io.graphium.events.StackStopRequested;
 import io.graphium.kafka.EventPublisher;
 import io.graphium.kafka.Topics;
+import io.graphium.orchestrator.admission.StackAdmission;
 import io.graphium.orchestrator.core.ParseResult;
 import io.graphium.orchestrator.core.Problem;
-import io.graphium.orchestrator.core.StackDefinitionParser;
 import io.graphium.orchestrator.core.lifecycle.StackDeployment;
 import io.graphium.orchestrator.core.lifecycle.StackStatus;
 import io.graphium.orchestrator.kafka.AvroMapping;
@@ -26,7 +26,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -54,18 +53,21 @@ import org.springframework.web.bind.annotation.RestController;
 public class StackController {
 
     static final Pattern STACK_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
-    private static final Duration PUBLISH_DEADLINE = Duration.ofSeconds(30);
+    private static final Duration PUBLISH_DEADLINE = Duration.ofSeconds(15);
     private static final Duration PENDING_MEMORY = Duration.ofMinutes(1);
 
     private final DeploymentStore store;
     private final EventPublisher publisher;
     private final AvroMapping mapping;
     private final Clock clock;
+    private final StackAdmission admission;
     /** Deploys accepted here whose command the listener has not applied yet, so GET can say PENDING meanwhile. */
     private final Map<String, StackView> accepted = new ConcurrentHashMap<>();
 
-    public StackController(DeploymentStore store, EventPublisher publisher, AvroMapping mapping, Clock clock) {
+    public StackController(DeploymentStore store, EventPublisher publisher, AvroMapping mapping, Clock clock,
+                           StackAdmission admission) {
         this.store = store;
+        this.admission = admission;
         this.publisher = publisher;
         this.mapping = mapping;
         this.clock = clock;
@@ -74,7 +76,7 @@ public class StackController {
     @PostMapping(consumes = {"application/json", "application/ld+json"})
     public ResponseEntity<?> deploy(@RequestBody String body, @RequestParam(required = false) String stackId,
                                     Principal principal) throws Exception {
-        ParseResult parsed = StackDefinitionParser.parseAndValidate(body);
+        ParseResult parsed = admission.parseValidateAndAdmit(body);
         if (!parsed.problems().isEmpty()) {
             return ResponseEntity.badRequest().body(invalid(parsed.problems()));
         }
@@ -103,7 +105,7 @@ public class StackController {
         }
         StackDeployRequested command = StackDeployRequested.newBuilder().setCommandId(commandId).setRequestedAt(now)
                 .setRequestedBy(Callers.name(principal)).setStackId(id).setDefinition(sealed).build();
-        publisher.publish(Topics.STACK_COMMANDS, id, command).get(PUBLISH_DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
+        Publishing.await(() -> publisher.publish(Topics.STACK_COMMANDS, id, command), PUBLISH_DEADLINE);
         StackView pending = StackView.pending(id, commandId, parsed.definition().name(),
                 parsed.definition().deployment().strategy().name().toLowerCase(), parsed.definition().location(), now);
         accepted.put(id, pending);
@@ -183,8 +185,8 @@ public class StackController {
             conflict.setTitle("not possible in this state");
             return ResponseEntity.status(HttpStatus.CONFLICT).body(conflict);
         }
-        publisher.publish(Topics.STACK_COMMANDS, stackId, command.apply(UUID.randomUUID().toString()))
-                .get(PUBLISH_DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
+        Publishing.await(() -> publisher.publish(Topics.STACK_COMMANDS, stackId,
+                command.apply(UUID.randomUUID().toString())), PUBLISH_DEADLINE);
         return ResponseEntity.accepted().location(URI.create("/api/v1/stacks/" + stackId))
                 .body(StackView.of(deployment));
     }

@@ -5,10 +5,10 @@ import io.graphium.events.PlacementFailed;
 import io.graphium.events.PlacementRequested;
 import io.graphium.kafka.EventPublisher;
 import io.graphium.kafka.Topics;
+import io.graphium.orchestrator.admission.StackAdmission;
 import io.graphium.orchestrator.core.ParseResult;
 import io.graphium.orchestrator.core.Problem;
 import io.graphium.orchestrator.core.StackDefinition;
-import io.graphium.orchestrator.core.StackDefinitionParser;
 import io.graphium.orchestrator.core.lifecycle.PlacementRequest;
 import io.graphium.orchestrator.core.lifecycle.StackLifecycle;
 import io.graphium.orchestrator.core.lifecycle.Transition;
@@ -48,10 +48,13 @@ public class StackPlanController {
     private final EventPublisher publisher;
     private final Clock clock;
     private final Duration timeout;
+    private final StackAdmission admission;
 
     public StackPlanController(PlanResults results, EventPublisher publisher, Clock clock,
-                               @Value("${graphium.orchestrator.plan-timeout:10s}") Duration timeout) {
+                               @Value("${graphium.orchestrator.plan-timeout:10s}") Duration timeout,
+                               StackAdmission admission) {
         this.results = results;
+        this.admission = admission;
         this.publisher = publisher;
         this.clock = clock;
         this.timeout = timeout;
@@ -60,7 +63,7 @@ public class StackPlanController {
     @PostMapping(path = "/plan", consumes = {"application/json", "application/ld+json"})
     public ResponseEntity<?> plan(@RequestBody String body, @RequestParam(required = false) String stackId)
             throws Exception {
-        ParseResult parsed = StackDefinitionParser.parseAndValidate(body);
+        ParseResult parsed = admission.parseValidateAndAdmit(body);
         if (!parsed.problems().isEmpty()) {
             return ResponseEntity.badRequest().body(StackController.invalid(parsed.problems()));
         }
@@ -86,8 +89,7 @@ public class StackPlanController {
                 .setDryRun(true).build();
         CompletableFuture<SpecificRecord> answer = results.expect(command.getCommandId());
         try {
-            publisher.publish(Topics.PLACEMENT_REQUESTS, id, command)
-                    .get(PUBLISH_DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
+            Publishing.await(() -> publisher.publish(Topics.PLACEMENT_REQUESTS, id, command), PUBLISH_DEADLINE);
             long left = timeout.toNanos() - (System.nanoTime() - started);
             SpecificRecord result = answer.get(Math.max(left, 0), TimeUnit.NANOSECONDS);
             if (result instanceof PlacementDecided decided) {

@@ -7,6 +7,7 @@ import io.graphium.events.StackDeployRequested;
 import io.graphium.kafka.EventPublisher;
 import io.graphium.kafka.TopicProvisioner;
 import io.graphium.kafka.Topics;
+import io.graphium.orchestrator.admission.StackAdmission;
 import io.graphium.orchestrator.core.Problem;
 import io.graphium.orchestrator.core.StackDefinition;
 import io.graphium.orchestrator.core.StackValidator;
@@ -25,6 +26,7 @@ import io.graphium.orchestrator.core.lifecycle.Transition;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -53,11 +55,13 @@ public class DeploymentProcessor {
     private final AvroMapping mapping;
     private final Clock clock;
     private final KafkaTemplate<String, SpecificRecord> template;
+    private final StackAdmission admission;
 
     public DeploymentProcessor(DeploymentStore store, EventPublisher publisher,
                                KafkaTemplate<String, SpecificRecord> template, TopicProvisioner topics,
-                               AvroMapping mapping, Clock clock) {
+                               AvroMapping mapping, Clock clock, StackAdmission admission) {
         this.store = store;
+        this.admission = admission;
         this.publisher = publisher;
         this.template = template;
         this.topics = topics;
@@ -71,7 +75,8 @@ public class DeploymentProcessor {
         List<Problem> problems;
         try {
             definition = mapping.definition(command.getDefinition());
-            problems = StackValidator.validate(definition);
+            problems = new ArrayList<>(StackValidator.validate(definition));
+            problems.addAll(admission.check(definition)); // the same policy as the REST API, for any producer
         } catch (RuntimeException e) { // e.g. a sealed value this orchestrator cannot open
             log.warn("deploy command {} for stack {} is unusable: {}", command.getCommandId(), stackId, e.getMessage());
             throw e;
