@@ -2,7 +2,7 @@ package io.graphium.orchestrator;
 
 import io.graphium.events.SecretSealer;
 import io.graphium.kafka.EventPublisher;
-import io.graphium.kafka.GraphiumKafkaProperties;
+import io.graphium.kafka.KafkaConnection;
 import io.graphium.kafka.TopicProvisioner;
 import io.graphium.kafka.Topics;
 import io.graphium.orchestrator.api.PlanResults;
@@ -23,7 +23,6 @@ import org.apache.avro.specific.SpecificRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -46,12 +45,11 @@ class OrchestratorConfiguration {
     }
 
     @Bean
-    DeploymentStore deploymentStore(KafkaProperties kafka, GraphiumKafkaProperties graphium, TopicProvisioner topics,
-                                    AvroMapping mapping) {
+    DeploymentStore deploymentStore(KafkaConnection kafka, TopicProvisioner topics, AvroMapping mapping) {
         topics.ensure(Topics.STACK_STATUS);
         topics.ensure(Topics.STACK_DEFINITIONS);
         DeploymentStore store = new DeploymentStore();
-        store.restore(String.join(",", kafka.getBootstrapServers()), graphium.registryUrl(), mapping);
+        store.restore(kafka, mapping);
         return store;
     }
 
@@ -94,11 +92,9 @@ class OrchestratorConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    HistoryReader historyReader(KafkaProperties kafka, GraphiumKafkaProperties graphium, TopicProvisioner topics,
-                                HistoryLog history) {
+    HistoryReader historyReader(KafkaConnection kafka, TopicProvisioner topics, HistoryLog history) {
         topics.ensure(Topics.STACK_HISTORY);
-        HistoryReader reader = new HistoryReader(String.join(",", kafka.getBootstrapServers()),
-                graphium.registryUrl(), history);
+        HistoryReader reader = new HistoryReader(kafka, history);
         reader.start();
         return reader;
     }
