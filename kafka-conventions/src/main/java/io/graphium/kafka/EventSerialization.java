@@ -33,8 +33,13 @@ public final class EventSerialization {
      * command types in order; the registry enforces BACKWARD compatibility for every new version.
      */
     public static Map<String, Object> serdeConfig(String registryUrl) {
-        Map<String, Object> config = new HashMap<>();
-        config.put(SchemaResolverConfig.REGISTRY_URL, apicurioApiUrl(registryUrl));
+        return serdeConfig(RegistryClient.at(registryUrl));
+    }
+
+    /** As {@link #serdeConfig(String)}, with the registry's credentials and trust store when it has them. */
+    public static Map<String, Object> serdeConfig(RegistryClient registry) {
+        Map<String, Object> config = new HashMap<>(registry.serdeSecurity());
+        config.put(SchemaResolverConfig.REGISTRY_URL, registry.apiUrl());
         config.put(SchemaResolverConfig.ARTIFACT_RESOLVER_STRATEGY, RecordIdStrategy.class.getName());
         config.put(SchemaResolverConfig.AUTO_REGISTER_ARTIFACT, true);
         config.put(SchemaResolverConfig.AUTO_REGISTER_ARTIFACT_IF_EXISTS, "FIND_OR_CREATE_VERSION");
@@ -51,8 +56,13 @@ public final class EventSerialization {
 
     /** A value serializer for our events, configured for {@code registryUrl}. */
     public static Serializer<SpecificRecord> valueSerializer(String registryUrl) {
+        return valueSerializer(RegistryClient.at(registryUrl));
+    }
+
+    /** A value serializer for our events, configured for {@code registry}. */
+    public static Serializer<SpecificRecord> valueSerializer(RegistryClient registry) {
         AvroKafkaSerializer<SpecificRecord> serializer = new AvroKafkaSerializer<>();
-        serializer.configure(serdeConfig(registryUrl), false);
+        serializer.configure(serdeConfig(registry), false);
         return serializer;
     }
 

@@ -33,12 +33,12 @@ public class GraphiumKafkaAutoConfiguration {
 
     @Bean
     DefaultKafkaProducerFactoryCustomizer graphiumProducerSettings(GraphiumKafkaProperties properties) {
-        return factory -> factory.updateConfigs(KafkaClientSettings.producerSettings(properties.registryUrl()));
+        return factory -> factory.updateConfigs(KafkaClientSettings.producerSettings(properties.registryClient()));
     }
 
     @Bean
     DefaultKafkaConsumerFactoryCustomizer graphiumConsumerSettings(GraphiumKafkaProperties properties) {
-        return factory -> factory.updateConfigs(KafkaClientSettings.consumerSettings(properties.registryUrl()));
+        return factory -> factory.updateConfigs(KafkaClientSettings.consumerSettings(properties.registryClient()));
     }
 
     @Bean
@@ -47,9 +47,15 @@ public class GraphiumKafkaAutoConfiguration {
         return new EventPublisher((KafkaTemplate<String, SpecificRecord>) kafkaTemplate);
     }
 
+    /** Where and how hand-built clients connect: exactly Spring's settings, plus the registry client. */
+    @Bean
+    KafkaConnection kafkaConnection(KafkaProperties kafkaProperties, GraphiumKafkaProperties properties) {
+        return KafkaConnection.of(kafkaProperties, properties.registryClient());
+    }
+
     @Bean
     SchemaRegistrar schemaRegistrar(GraphiumKafkaProperties properties) {
-        return new SchemaRegistrar(properties.registryUrl());
+        return new SchemaRegistrar(properties.registryClient());
     }
 
     @Bean
@@ -62,7 +68,7 @@ public class GraphiumKafkaAutoConfiguration {
     CommonErrorHandler deadLetterErrorHandler(KafkaProperties kafkaProperties, GraphiumKafkaProperties properties,
                                               ObjectProvider<TransientFailure> transients) {
         Map<String, Object> settings = kafkaProperties.buildProducerProperties();
-        settings.putAll(KafkaClientSettings.producerSettings(properties.registryUrl()));
+        settings.putAll(KafkaClientSettings.producerSettings(properties.registryClient()));
         settings.remove(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG);
         settings.remove(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG);
         settings.put(ProducerConfig.CLIENT_ID_CONFIG, "dead-letters-" + settings.getOrDefault(ProducerConfig.CLIENT_ID_CONFIG, "graphium"));
@@ -70,7 +76,7 @@ public class GraphiumKafkaAutoConfiguration {
                 Map.of(String.class, new StringSerializer(), byte[].class, new ByteArraySerializer()));
         DelegatingByTypeSerializer values = new DelegatingByTypeSerializer(
                 Map.of(byte[].class, new ByteArraySerializer(), SpecificRecord.class,
-                        EventSerialization.valueSerializer(properties.registryUrl())), true);
+                        EventSerialization.valueSerializer(properties.registryClient())), true);
         ProducerFactory<Object, Object> producers = new DefaultKafkaProducerFactory<>(settings, keys, values);
         return DeadLetters.errorHandler(new KafkaTemplate<>(producers), properties.retryInterval().toMillis(),
                 properties.processingRetries(), transients.orderedStream().toList());

@@ -15,7 +15,7 @@ import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
 
 /**
  * Client settings every Graphium producer and consumer uses, whether built by Spring (through
- * {@link GraphiumKafkaAutoConfiguration}) or by hand (CLI, tests, tools).
+ * {@link GraphiumKafkaAutoConfiguration}) or by hand ({@link KafkaConnection}, which adds where and how to connect).
  */
 public final class KafkaClientSettings {
 
@@ -27,7 +27,12 @@ public final class KafkaClientSettings {
      * command is written exactly once and in order per partition.
      */
     public static Map<String, Object> producerSettings(String registryUrl) {
-        Map<String, Object> settings = new HashMap<>(EventSerialization.serdeConfig(registryUrl));
+        return producerSettings(RegistryClient.at(registryUrl));
+    }
+
+    /** As {@link #producerSettings(String)}, for a registry with credentials or its own trust store. */
+    public static Map<String, Object> producerSettings(RegistryClient registry) {
+        Map<String, Object> settings = new HashMap<>(EventSerialization.serdeConfig(registry));
         settings.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         settings.put(ProducerConfig.ACKS_CONFIG, "all");
         settings.put(ProducerConfig.RETRIES_CONFIG, Integer.MAX_VALUE);
@@ -45,7 +50,12 @@ public final class KafkaClientSettings {
      * deserialized reaches the error handler (and the dead-letter topic) instead of failing the poll forever.
      */
     public static Map<String, Object> consumerSettings(String registryUrl) {
-        Map<String, Object> settings = new HashMap<>(EventSerialization.serdeConfig(registryUrl));
+        return consumerSettings(RegistryClient.at(registryUrl));
+    }
+
+    /** As {@link #consumerSettings(String)}, for a registry with credentials or its own trust store. */
+    public static Map<String, Object> consumerSettings(RegistryClient registry) {
+        Map<String, Object> settings = new HashMap<>(EventSerialization.serdeConfig(registry));
         settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         settings.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         settings.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -55,16 +65,17 @@ public final class KafkaClientSettings {
         return settings;
     }
 
-    /** A plain producer of events, for code outside a Spring application. */
+    /**
+     * A plain producer of events on a plaintext broker without credentials (tests, tools). Code that may meet a
+     * secured broker builds its clients from a {@link KafkaConnection} instead.
+     */
     public static KafkaProducer<String, SpecificRecord> newProducer(String bootstrapServers, String registryUrl) {
-        Map<String, Object> settings = producerSettings(registryUrl);
-        settings.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        return new KafkaProducer<>(settings);
+        return KafkaConnection.plaintext(bootstrapServers, registryUrl).newProducer();
     }
 
     /**
-     * A plain consumer of events, for code outside a Spring application. Its values are deserialized directly (no
-     * error-handling wrapper): a caller without a dead-letter handler should see a bad record fail loudly.
+     * A plain consumer of events on a plaintext broker without credentials (tests, tools); see
+     * {@link KafkaConnection#consumerConfig}.
      */
     public static KafkaConsumer<String, SpecificRecord> newConsumer(String bootstrapServers, String registryUrl,
                                                                     String groupId) {
@@ -74,13 +85,6 @@ public final class KafkaClientSettings {
     /** As {@link #newConsumer(String, String, String)}, with some consumer settings of the caller's. */
     public static KafkaConsumer<String, SpecificRecord> newConsumer(String bootstrapServers, String registryUrl,
                                                                     String groupId, Map<String, Object> overrides) {
-        Map<String, Object> settings = consumerSettings(registryUrl);
-        settings.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        if (groupId != null) { // null: the caller assigns partitions itself and commits nothing
-            settings.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
-        }
-        settings.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, AvroKafkaDeserializer.class);
-        settings.putAll(overrides);
-        return new KafkaConsumer<>(settings);
+        return KafkaConnection.plaintext(bootstrapServers, registryUrl).newConsumer(groupId, overrides);
     }
 }

@@ -31,10 +31,18 @@ public class SchemaRegistrar implements SmartInitializingSingleton {
     private static final Duration DEADLINE = Duration.ofMinutes(2);
 
     private final String registryApiUrl;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final RegistryClient registry;
+    private final HttpClient http;
 
     public SchemaRegistrar(String registryUrl) {
-        this.registryApiUrl = EventSerialization.apicurioApiUrl(registryUrl);
+        this(RegistryClient.at(registryUrl));
+    }
+
+    /** Registers with the registry's credentials (basic auth) and trust store when it has them. */
+    public SchemaRegistrar(RegistryClient registry) {
+        this.registry = registry;
+        this.registryApiUrl = registry.apiUrl();
+        this.http = registry.httpClient(Duration.ofSeconds(5));
     }
 
     /** Every event type of every topic, in a stable order. */
@@ -55,10 +63,11 @@ public class SchemaRegistrar implements SmartInitializingSingleton {
 
     private void register(Schema schema) {
         URI uri = URI.create(registryApiUrl + "/groups/" + schema.getNamespace() + "/artifacts?ifExists=RETURN_OR_UPDATE");
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(15))
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(15))
                 .header("Content-Type", "application/json").header("X-Registry-ArtifactId", schema.getName())
-                .header("X-Registry-ArtifactType", "AVRO").POST(HttpRequest.BodyPublishers.ofString(schema.toString()))
-                .build();
+                .header("X-Registry-ArtifactType", "AVRO").POST(HttpRequest.BodyPublishers.ofString(schema.toString()));
+        registry.authorization().ifPresent(value -> builder.header("Authorization", value));
+        HttpRequest request = builder.build();
         long deadline = System.nanoTime() + DEADLINE.toNanos();
         long pause = 200;
         String last = "";

@@ -4,7 +4,7 @@ import io.graphium.admission.AdmissionPolicy;
 import io.graphium.events.KeyRing;
 import io.graphium.events.SecretSealer;
 import io.graphium.kafka.EventPublisher;
-import io.graphium.kafka.GraphiumKafkaProperties;
+import io.graphium.kafka.KafkaConnection;
 import io.graphium.kafka.TopicProvisioner;
 import io.graphium.kafka.Topics;
 import io.graphium.orchestrator.admission.StackAdmission;
@@ -27,7 +27,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -55,12 +54,11 @@ class OrchestratorConfiguration {
     }
 
     @Bean
-    DeploymentStore deploymentStore(KafkaProperties kafka, GraphiumKafkaProperties graphium, TopicProvisioner topics,
-                                    AvroMapping mapping) {
+    DeploymentStore deploymentStore(KafkaConnection kafka, TopicProvisioner topics, AvroMapping mapping) {
         topics.ensure(Topics.STACK_STATUS);
         topics.ensure(Topics.STACK_DEFINITIONS);
         DeploymentStore store = new DeploymentStore();
-        store.restore(String.join(",", kafka.getBootstrapServers()), graphium.registryUrl(), mapping);
+        store.restore(kafka, mapping);
         return store;
     }
 
@@ -112,11 +110,9 @@ class OrchestratorConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    HistoryReader historyReader(KafkaProperties kafka, GraphiumKafkaProperties graphium, TopicProvisioner topics,
-                                HistoryLog history) {
+    HistoryReader historyReader(KafkaConnection kafka, TopicProvisioner topics, HistoryLog history) {
         topics.ensure(Topics.STACK_HISTORY);
-        HistoryReader reader = new HistoryReader(String.join(",", kafka.getBootstrapServers()),
-                graphium.registryUrl(), history);
+        HistoryReader reader = new HistoryReader(kafka, history);
         reader.start();
         return reader;
     }

@@ -1,7 +1,7 @@
 package io.graphium.orchestrator.history;
 
 import io.graphium.events.StackHistoryEvent;
-import io.graphium.kafka.KafkaClientSettings;
+import io.graphium.kafka.KafkaConnection;
 import io.graphium.kafka.Topics;
 import java.time.Duration;
 import java.util.List;
@@ -26,8 +26,8 @@ public class HistoryReader implements AutoCloseable {
     private final Thread thread;
     private volatile boolean running = true;
 
-    public HistoryReader(String bootstrapServers, String registryUrl, HistoryLog history) {
-        this.consumer = KafkaClientSettings.newConsumer(bootstrapServers, registryUrl, null);
+    public HistoryReader(KafkaConnection connection, HistoryLog history) {
+        this.consumer = connection.newConsumer(null);
         this.history = history;
         this.thread = new Thread(this::run, "stack-history-reader");
         this.thread.setDaemon(true);

@@ -2,7 +2,7 @@ package io.graphium.orchestrator.kafka;
 
 import io.graphium.events.StackDeployRequested;
 import io.graphium.events.StackDeploymentStatus;
-import io.graphium.kafka.KafkaClientSettings;
+import io.graphium.kafka.KafkaConnection;
 import io.graphium.kafka.Topic;
 import io.graphium.kafka.Topics;
 import io.graphium.orchestrator.core.StackDefinition;
@@ -81,18 +81,18 @@ public class DeploymentStore {
     }
 
     /** Reads both compacted topics to their end; afterwards the store holds the latest state of every stack. */
-    public void restore(String bootstrapServers, String registryUrl, AvroMapping mapping) {
+    public void restore(KafkaConnection connection, AvroMapping mapping) {
         long started = System.nanoTime();
         Map<String, StackDeployRequested> definitions = new ConcurrentHashMap<>();
         Map<String, StackDeploymentStatus> statuses = new ConcurrentHashMap<>();
-        readToEnd(bootstrapServers, registryUrl, Topics.STACK_DEFINITIONS, (key, value) -> {
+        readToEnd(connection, Topics.STACK_DEFINITIONS, (key, value) -> {
             if (value == null) {
                 definitions.remove(key);
             } else {
                 definitions.put(key, (StackDeployRequested) value);
             }
         });
-        readToEnd(bootstrapServers, registryUrl, Topics.STACK_STATUS, (key, value) -> {
+        readToEnd(connection, Topics.STACK_STATUS, (key, value) -> {
             if (value == null) {
                 statuses.remove(key);
             } else {
@@ -115,9 +115,8 @@ public class DeploymentStore {
         void accept(String key, SpecificRecord value);
     }
 
-    private static void readToEnd(String bootstrapServers, String registryUrl, Topic topic, RecordSink sink) {
-        try (KafkaConsumer<String, SpecificRecord> consumer = KafkaClientSettings.newConsumer(bootstrapServers,
-                registryUrl, null)) {
+    private static void readToEnd(KafkaConnection connection, Topic topic, RecordSink sink) {
+        try (KafkaConsumer<String, SpecificRecord> consumer = connection.newConsumer(null)) {
             List<PartitionInfo> partitions = consumer.partitionsFor(topic.name(), RESTORE_DEADLINE);
             List<TopicPartition> assigned = new ArrayList<>();
             partitions.forEach(p -> assigned.add(new TopicPartition(p.topic(), p.partition())));

@@ -156,7 +156,7 @@ class StackOperationsFlowTest extends OrchestratorOverKafka {
         assertThat(get("/api/v1/stacks/ops").body()).contains("\"status\":\"RUNNING\"");
         // What a restarted orchestrator would go on from: exactly the state it had (deadline, commands seen...).
         DeploymentStore restored = new DeploymentStore();
-        restored.restore(brokers, registry, mapping);
+        restored.restore(io.graphium.kafka.KafkaConnection.plaintext(brokers, registry), mapping);
         assertThat(restored.get("ops").orElseThrow()).isEqualTo(store.get("ops").orElseThrow());
         assertThat(get("/api/v1/stacks?status=running").body()).contains("\"stackId\":\"ops\"");
         assertThat(get("/api/v1/stacks?status=stopped").body()).isEqualTo("[]");
