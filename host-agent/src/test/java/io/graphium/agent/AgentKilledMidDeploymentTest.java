@@ -50,8 +50,13 @@ class AgentKilledMidDeploymentTest {
              KafkaBrokerProcess broker = KafkaBrokerProcess.start();
              SchemaRegistryProcess registry = SchemaRegistryProcess.start();
              TestEventClient orchestrator = TestEventClient.reading(broker.bootstrapServers(), registry.url(),
-                     List.of(Topics.CONTAINER_STATUS.name(), Topics.HOSTS.name()))) {
+                     Topics.HOST_REPORTS_PATTERN)) {
             TestbedHost host = testbed.host(1);
+            try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(
+                    java.util.Map.of("bootstrap.servers", broker.bootstrapServers()))) {
+                // The orchestrator creates a host's desired-state topic with the first container it places there.
+                admin.createTopics(Topics.hostDesired(hostId).declarations()).all().get();
+            }
             List<DeployContainer> deploys = new ArrayList<>();
             Process first = startAgent(host, broker, registry, "first");
             try {
@@ -60,8 +65,8 @@ class AgentKilledMidDeploymentTest {
                 for (int i = 0; i < CONTAINERS; i++) {
                     DeployContainer deploy = deploy("web" + i);
                     deploys.add(deploy);
-                    orchestrator.send(Topics.DESIRED_CONTAINERS,
-                            Topics.desiredContainerKey(hostId, stack, deploy.getSpec().getContainerName()),
+                    orchestrator.send(Topics.hostDesired(hostId),
+                            Topics.desiredKey(stack, deploy.getSpec().getContainerName()),
                             DesiredContainer.newBuilder().setEventId(UUID.randomUUID().toString())
                                     .setOccurredAt(Instant.now()).setHostId(hostId)
                                     .setCommandId(deploy.getCommandId()).setState(DesiredState.RUNNING)

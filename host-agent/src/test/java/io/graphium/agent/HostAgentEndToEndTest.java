@@ -93,7 +93,7 @@ class HostAgentEndToEndTest {
     @BeforeEach
     void listen() {
         consumer = KafkaClientSettings.newConsumer(brokers, registryUrl, "e2e-" + UUID.randomUUID());
-        consumer.subscribe(List.of(Topics.CONTAINER_STATUS.name(), Topics.HOSTS.name()));
+        consumer.subscribe(List.of(Topics.hostReports(HOST).name()));
     }
 
     @AfterEach
@@ -173,10 +173,10 @@ class HostAgentEndToEndTest {
         DeployContainer wanted = deploy(freePort());
         DesiredContainer web = desired(HOST, "desired-" + UUID.randomUUID(), wanted.getSpec());
         DesiredContainer elsewhere = desired("other-host", "desired-" + UUID.randomUUID(), deploy(freePort())
-                .getSpec());
+                .getSpec()); // on another host's topic, which this agent never reads
         try (TestEventClient orchestrator = TestEventClient.reading(brokers, registryUrl, List.of())) {
-            orchestrator.send(Topics.DESIRED_CONTAINERS, key(HOST, "web"), web);
-            orchestrator.send(Topics.DESIRED_CONTAINERS, key("other-host", "web"), elsewhere);
+            orchestrator.send(Topics.hostDesired(HOST), key("web"), web);
+            orchestrator.send(Topics.hostDesired("other-host"), key("web"), elsewhere);
 
             reconciler.reconcile(); // as at a start of the agent or after a restart of its daemon
 
@@ -189,7 +189,7 @@ class HostAgentEndToEndTest {
                     .contains("Adopt").doesNotContain("Deploy");
             assertThat(containersOfThisTest()).hasSize(1);
 
-            orchestrator.send(Topics.DESIRED_CONTAINERS, key(HOST, "web"), null); // tombstone: stack removed
+            orchestrator.send(Topics.hostDesired(HOST), key("web"), null); // tombstone: stack removed
             reconciler.reconcile();
 
             awaitEvent(ContainerStatusChanged.class, e -> e.getCommandId() == null
@@ -209,7 +209,7 @@ class HostAgentEndToEndTest {
         current.getSpec().setDeploymentId("d-2");
         try (TestEventClient orchestrator = TestEventClient.reading(brokers, registryUrl, List.of())) {
             // The orchestrator's order: the desired record first, then the command.
-            orchestrator.send(Topics.DESIRED_CONTAINERS, key(HOST, "web"),
+            orchestrator.send(Topics.hostDesired(HOST), key("web"),
                     desired(HOST, current.getCommandId(), current.getSpec()));
             publisher.publish(commands, HOST, current).get();
             ContainerStatusChanged running = awaitStatus(current.getCommandId(), ContainerState.RUNNING);
@@ -228,11 +228,11 @@ class HostAgentEndToEndTest {
                     .setContainerName("web").setTimeoutSeconds(10).build();
             DesiredContainer stopped = desired(HOST, stop.getCommandId(), current.getSpec());
             stopped.setState(DesiredState.STOPPED);
-            orchestrator.send(Topics.DESIRED_CONTAINERS, key(HOST, "web"), stopped);
+            orchestrator.send(Topics.hostDesired(HOST), key("web"), stopped);
             publisher.publish(commands, HOST, stop).get();
 
             awaitStatus(stop.getCommandId(), ContainerState.STOPPED);
-            orchestrator.send(Topics.DESIRED_CONTAINERS, key(HOST, "web"), null); // leave no desired record
+            orchestrator.send(Topics.hostDesired(HOST), key("web"), null); // leave no desired record
         }
     }
 
@@ -275,8 +275,8 @@ class HostAgentEndToEndTest {
                 + sorted.get(sorted.size() - 1) + " ms (n=" + sorted.size() + ")";
     }
 
-    private String key(String host, String container) {
-        return Topics.desiredContainerKey(host, stack, container);
+    private String key(String container) {
+        return Topics.desiredKey(stack, container);
     }
 
     private static DesiredContainer desired(String host, String commandId, ContainerSpec spec) {

@@ -82,8 +82,14 @@ public class GraphiumKafkaAutoConfiguration {
                 properties.processingRetries(), transients.orderedStream().toList());
     }
 
-    /** Declares the shared topics and their dead-letter topics at start-up (existing ones are left as they are). */
+    /**
+     * Declares the shared topics and their dead-letter topics at start-up (existing ones are left as they are).
+     * Host agents turn it off ({@code graphium.kafka.declare-shared-topics=false}): they use none of them, and their
+     * principal may create only their own host's topics.
+     */
     @Bean
+    @org.springframework.boot.autoconfigure.condition.ConditionalOnProperty(name = "graphium.kafka.declare-shared-topics",
+            havingValue = "true", matchIfMissing = true)
     KafkaAdmin.NewTopics graphiumTopics() {
         return new KafkaAdmin.NewTopics(Topics.SHARED.stream().flatMap(t -> t.declarations().stream())
                 .toArray(NewTopic[]::new));

@@ -152,6 +152,15 @@ public final class Topics {
     public static final Pattern HOST_REPORTS_PATTERN = Pattern.compile(Pattern.quote(HOST_REPORTS_PREFIX)
             + "[A-Za-z0-9][A-Za-z0-9_-]{0,62}");
 
+    /** Matches every per-host report topic and the given topics (for a consumer that needs the whole inventory). */
+    public static Pattern reportsAnd(Topic... topics) {
+        StringBuilder regex = new StringBuilder(HOST_REPORTS_PATTERN.pattern());
+        for (Topic topic : topics) {
+            regex.append('|').append(Pattern.quote(topic.name()));
+        }
+        return Pattern.compile(regex.toString());
+    }
+
     /** The host whose report topic {@code topicName} is; empty for any other topic (dead-letter topics included). */
     public static java.util.Optional<String> reportingHost(String topicName) {
         return topicName != null && HOST_REPORTS_PATTERN.matcher(topicName).matches()

@@ -13,10 +13,16 @@ import org.springframework.kafka.core.KafkaAdmin;
 @Configuration(proxyBeanMethods = false)
 public class AgentKafkaConfiguration {
 
-    /** This host's command topic (and its dead-letter topic), created at start when missing. */
+    /**
+     * This host's command and reports topics (and their dead-letter topics), created at start when missing, so the
+     * host can report before the orchestrator has heard of it. The desired-state topic is the orchestrator's to
+     * create (with the first container it places here); until then the agent finds nothing desired.
+     */
     @Bean
-    KafkaAdmin.NewTopics hostCommandTopic(AgentProperties agent) {
-        return new KafkaAdmin.NewTopics(Topics.hostCommands(agent.hostId()).declarations().toArray(NewTopic[]::new));
+    KafkaAdmin.NewTopics hostTopics(AgentProperties agent) {
+        return new KafkaAdmin.NewTopics(java.util.stream.Stream.of(Topics.hostCommands(agent.hostId()),
+                        Topics.hostReports(agent.hostId()))
+                .flatMap(topic -> topic.declarations().stream()).toArray(NewTopic[]::new));
     }
 
     /**

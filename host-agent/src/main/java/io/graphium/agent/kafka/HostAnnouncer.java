@@ -88,7 +88,7 @@ public class HostAnnouncer implements SmartLifecycle {
     }
 
     private void send(SpecificRecord event) throws Exception {
-        publisher.publish(Topics.HOSTS, agent.hostId(), event)
+        publisher.publish(Topics.hostReports(agent.hostId()), agent.hostId(), event)
                 .get(Math.max(5_000, agent.heartbeatInterval().toMillis() * 3), TimeUnit.MILLISECONDS);
     }
 

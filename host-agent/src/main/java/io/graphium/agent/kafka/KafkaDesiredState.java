@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
@@ -23,10 +25,11 @@ import org.springframework.kafka.support.serializer.SerializationUtils;
 import org.springframework.stereotype.Component;
 
 /**
- * Follows this host's desired state on the compacted {@code graphium.desired.containers} topic: a consumer of its
- * own (no group, nothing committed) reads every partition from the beginning once, then, at each question, on from
- * where it stopped up to the end at the time of the question. It keeps the latest record per key
- * {@code <hostId>/<stackId>/<containerName>} of this host; a tombstone removes the key. A record that cannot be read
+ * Follows this host's desired state on its own compacted {@code graphium.host.desired.<hostId>} topic: a consumer of
+ * its own without a consumer group (assign and seek, nothing committed, so the agent's principal needs no group
+ * right for it) reads the topic from the beginning once, then, at each question, on from where it stopped up to the
+ * end at the time of the question. It keeps the latest record per key {@code <stackId>/<containerName>}; a
+ * tombstone removes the key. A record that cannot be read
  * is skipped with a warning (it must not stop the host from reconciling). After a failure it starts over.
  */
 @Component
@@ -36,6 +39,7 @@ public class KafkaDesiredState implements DesiredStateSource, AutoCloseable {
     private static final Duration READ_DEADLINE = Duration.ofSeconds(60);
 
     private final ConsumerFactory<Object, Object> consumers;
+    private final String topic;
     private final SecretOpener secrets;
     private final String hostId;
     private final Map<String, DesiredContainer> latest = new LinkedHashMap<>();
@@ -45,6 +49,7 @@ public class KafkaDesiredState implements DesiredStateSource, AutoCloseable {
         this.consumers = consumers;
         this.secrets = secrets;
         this.hostId = agent.hostId();
+        this.topic = Topics.hostDesired(hostId).name();
     }
 
     @Override
@@ -58,7 +63,7 @@ public class KafkaDesiredState implements DesiredStateSource, AutoCloseable {
     @Override
     public synchronized Optional<String> latestCommandId(String stackId, String containerName) {
         catchUp();
-        return Optional.ofNullable(latest.get(Topics.desiredContainerKey(hostId, stackId, containerName)))
+        return Optional.ofNullable(latest.get(Topics.desiredKey(stackId, containerName)))
                 .map(DesiredContainer::getCommandId);
     }
 
@@ -75,8 +80,8 @@ public class KafkaDesiredState implements DesiredStateSource, AutoCloseable {
         try {
             if (consumer == null) {
                 latest.clear();
-                consumer = consumers.createConsumer("host-agent-desired-" + hostId, "-desired");
-                List<TopicPartition> partitions = consumer.partitionsFor(Topics.DESIRED_CONTAINERS.name()).stream()
+                consumer = groupless();
+                List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
                         .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
                 consumer.assign(partitions);
                 consumer.seekToBeginning(partitions);
@@ -91,17 +96,26 @@ public class KafkaDesiredState implements DesiredStateSource, AutoCloseable {
         }
     }
 
+    /** The agent's consumer settings (security included) without a group: this reader assigns and seeks. */
+    private Consumer<Object, Object> groupless() {
+        Map<String, Object> settings = new java.util.HashMap<>(consumers.getConfigurationProperties());
+        settings.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        settings.remove(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG);
+        settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        settings.put(ConsumerConfig.CLIENT_ID_CONFIG, "host-agent-desired-" + hostId);
+        return new KafkaConsumer<>(settings);
+    }
+
     private void readToEnd() {
-        String prefix = hostId + "/";
         Instant deadline = Instant.now().plus(READ_DEADLINE);
         Map<TopicPartition, Long> end = consumer.endOffsets(consumer.assignment());
         while (end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
             if (Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException("could not read " + Topics.DESIRED_CONTAINERS.name()
+                throw new IllegalStateException("could not read " + topic
                         + " to its end within " + READ_DEADLINE.toSeconds() + " s");
             }
             for (ConsumerRecord<Object, Object> record : consumer.poll(Duration.ofMillis(200))) {
-                if (record.key() instanceof String key && key.startsWith(prefix)) {
+                if (record.key() instanceof String key) {
                     take(key, record);
                 }
             }

@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Publishes each status change as a {@code ContainerStatusChanged} (key: stack id) and waits for the broker's
+ * Publishes each status change as a {@code ContainerStatusChanged} on this host's reports topic (key:
+ * {@code <stackId>/<containerName>}, so compaction keeps the latest state of each container) and waits for the broker's
  * acknowledgement, so that a command's offset is committed only after its outcome is on the topic.
  */
 @Component
@@ -43,7 +44,8 @@ public class KafkaStatusReporter implements StatusReporter {
         }
         ContainerStatusChanged event = event(hostId, change);
         try {
-            publisher.publish(Topics.CONTAINER_STATUS, event.getStackId(), event)
+            publisher.publish(Topics.hostReports(hostId), Topics.statusKey(event.getStackId(),
+                            event.getContainerName()), event)
                     .get(ACK_DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

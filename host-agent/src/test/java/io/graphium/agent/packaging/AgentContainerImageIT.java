@@ -66,7 +66,7 @@ class AgentContainerImageIT {
                         "-e", "GRAPHIUM_AGENT_DATACENTER=dc-image", image);
 
                 try (TestEventClient bus = TestEventClient.reading(kafka.bootstrapServers(), registry.url(),
-                        List.of(Topics.HOSTS.name()))) {
+                        Topics.HOST_REPORTS_PATTERN)) {
                     HostRegistered registered = (HostRegistered) await(bus, HostRegistered.class);
                     assertThat(registered.getStatus()).as(logs()).isEqualTo(HostStatus.ACTIVE);
                     assertThat(registered.getHost().getIpAddress()).isEqualTo(host.ipAddress());
