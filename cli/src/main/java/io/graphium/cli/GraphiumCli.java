@@ -3,6 +3,7 @@ package io.graphium.cli;
 import io.graphium.cli.api.ApiException;
 import io.graphium.cli.api.OrchestratorClient;
 import io.graphium.cli.host.HostCommand;
+import io.graphium.cli.keys.KeysCommand;
 import io.graphium.cli.stack.StackCommand;
 import io.graphium.cli.validate.ValidateCommand;
 import java.net.URI;
@@ -31,7 +32,7 @@ import picocli.CommandLine.Spec;
                 "2:usage error, unreadable or invalid file, unknown stack or host, conflict",
                 "3:stack deploy --wait timed out",
                 "4:orchestrator unreachable, or it answered something unexpected"},
-        subcommands = {StackCommand.class, HostCommand.class, ValidateCommand.class})
+        subcommands = {StackCommand.class, HostCommand.class, ValidateCommand.class, KeysCommand.class})
 public class GraphiumCli implements Runnable {
 
     static final String DEFAULT_SERVER = "http://127.0.0.1:8080";
