@@ -1,6 +1,7 @@
 // Graphium live dashboard: hosts, stacks and an event feed, kept current without page reloads.
 // Live updates come from the orchestrator's server-sent events (GET /api/v1/events: `stack`, `host` and `history`
-// events; EventSource resumes with Last-Event-ID by itself). While that stream is unavailable the page polls
+// events), read with fetch so that the request carries the bearer token, resuming with Last-Event-ID after a drop.
+// Every request sends the API token the user entered (kept in sessionStorage: this tab only, gone when it closes). While that stream is unavailable the page polls
 // GET /api/v1/stacks and /api/v1/hosts instead, so it keeps working against an orchestrator without the stream.
 // Data is only ever put into the page as text (textContent), never parsed as HTML.
 'use strict';
@@ -194,62 +195,170 @@
       entry.message ? el('span', { class: 'sub' }, entry.message) : null);
   }
 
-  // ---- live stream -------------------------------------------------------------------------------------------
+  // ---- token (the API needs a bearer token; it lives in this tab's sessionStorage only) -------------------
 
-  function parse(event) {
+  const TOKEN_KEY = 'graphium.token';
+
+  function token() {
+    return sessionStorage.getItem(TOKEN_KEY);
+  }
+
+  function authHeaders(headers) {
+    const value = token();
+    return value ? { ...headers, Authorization: `Bearer ${value}` } : headers;
+  }
+
+  /** 401/403: say why, show the token form, and stop every request until a token is given. */
+  function askForToken(status) {
+    stopPolling();
+    stopStream();
+    showConnection('down', status === 403
+      ? 'this token may not read the dashboard (it needs the read role): enter another'
+      : token() ? 'the orchestrator does not accept this token: enter another' : 'enter an API token to connect');
+    document.getElementById('token-form').hidden = false;
+    document.getElementById('token-input').focus();
+  }
+
+  function useToken(event) {
+    event.preventDefault();
+    const input = document.getElementById('token-input');
+    const value = input.value.trim();
+    if (!value) return;
+    sessionStorage.setItem(TOKEN_KEY, value);
+    input.value = '';
+    document.getElementById('token-form').hidden = true;
+    showConnection('connecting', 'connecting…');
+    connectStream();
+  }
+
+  class Unauthorized extends Error {
+    constructor(status) {
+      super(`HTTP ${status}`);
+      this.status = status;
+    }
+  }
+
+  // ---- live stream -------------------------------------------------------------------------------------------
+  // EventSource cannot send an Authorization header, so the stream is read with fetch and parsed here
+  // (text/event-stream: "event:", "id:", "data:" lines, a blank line ends an event); after a drop it reconnects
+  // with Last-Event-ID, as EventSource would.
+
+  const RECONNECT_MS = 1000;
+  let stream = null; // the AbortController of the open stream
+  let lastEventId = null;
+
+  function stopStream() {
+    if (stream !== null) {
+      stream.abort();
+      stream = null;
+    }
+  }
+
+  function parse(data, type) {
     try {
-      return JSON.parse(event.data);
+      return JSON.parse(data);
     } catch (e) {
-      console.warn('dashboard: ignoring an event that is not JSON', event.type, e);
+      console.warn('dashboard: ignoring an event that is not JSON', type, e);
       return null;
     }
   }
 
-  function connectStream() {
-    if (typeof EventSource !== 'function') {
-      startPolling('polling (this browser has no EventSource)');
-      return;
-    }
-    const source = new EventSource(EVENTS_URL);
-    source.addEventListener('open', () => {
-      stopPolling();
-      showConnection('live', 'live');
-    });
-    source.addEventListener('stack', (event) => {
-      const stack = parse(event);
+  function dispatch(type, data) {
+    if (type === 'stack') {
+      const stack = parse(data, type);
       if (stack && stack.stackId) {
         applyStack(stack, false);
         render();
       }
-    });
-    source.addEventListener('host', (event) => {
-      const host = parse(event);
+    } else if (type === 'host') {
+      const host = parse(data, type);
       if (host && host.id) {
         applyHost(host, false);
         render();
       }
-    });
-    source.addEventListener('history', (event) => {
-      const entry = parse(event);
+    } else if (type === 'history') {
+      const entry = parse(data, type);
       if (entry) applyHistory(entry);
-    });
-    source.addEventListener('error', () => {
-      if (source.readyState === EventSource.CLOSED) {
-        // Refused for good (no such endpoint, wrong content type): poll, and try the stream again later.
-        source.close();
-        startPolling(`polling every ${POLL_INTERVAL_MS / 1000} s (live stream unavailable)`);
-        setTimeout(connectStream, STREAM_RETRY_MS);
-      } else {
-        // The browser reconnects by itself (resuming with Last-Event-ID); meanwhile keep the tables fresh.
-        startPolling(`polling every ${POLL_INTERVAL_MS / 1000} s (live stream reconnecting)`);
+    }
+  }
+
+  async function connectStream() {
+    if (typeof fetch !== 'function' || typeof TextDecoder !== 'function') {
+      startPolling('polling (this browser cannot read streams)');
+      return;
+    }
+    stopStream();
+    const controller = new AbortController();
+    stream = controller;
+    const headers = authHeaders({ Accept: 'text/event-stream' });
+    if (lastEventId !== null) headers['Last-Event-ID'] = lastEventId;
+    let response;
+    try {
+      response = await fetch(EVENTS_URL, { headers, cache: 'no-store', signal: controller.signal });
+    } catch (e) {
+      if (controller.signal.aborted) return;
+      startPolling(`polling every ${POLL_INTERVAL_MS / 1000} s (live stream reconnecting)`);
+      setTimeout(() => { if (stream === controller) connectStream(); }, RECONNECT_MS);
+      return;
+    }
+    if (response.status === 401 || response.status === 403) {
+      askForToken(response.status);
+      return;
+    }
+    const type = response.headers.get('Content-Type') || '';
+    if (!response.ok || !type.startsWith('text/event-stream') || !response.body) {
+      // Refused for good (no such endpoint, wrong content type): poll, and try the stream again later.
+      controller.abort();
+      startPolling(`polling every ${POLL_INTERVAL_MS / 1000} s (live stream unavailable)`);
+      setTimeout(() => { if (stream === controller) connectStream(); }, STREAM_RETRY_MS);
+      return;
+    }
+    stopPolling();
+    showConnection('live', 'live');
+    try {
+      await readEvents(response.body.getReader());
+    } catch (e) {
+      if (controller.signal.aborted) return;
+    }
+    if (stream !== controller) return;
+    // Dropped: keep the tables fresh by polling while reconnecting (resuming after the last event seen).
+    startPolling(`polling every ${POLL_INTERVAL_MS / 1000} s (live stream reconnecting)`);
+    setTimeout(() => { if (stream === controller) connectStream(); }, RECONNECT_MS);
+  }
+
+  async function readEvents(reader) {
+    const decoder = new TextDecoder();
+    let buffer = '';
+    let type = '';
+    let data = [];
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) return;
+      buffer += decoder.decode(value, { stream: true });
+      const lines = buffer.split(/\r\n|\r|\n/);
+      buffer = lines.pop();
+      for (const line of lines) {
+        if (line === '') {
+          if (data.length > 0) dispatch(type || 'message', data.join('\n'));
+          type = '';
+          data = [];
+        } else if (!line.startsWith(':')) {
+          const colon = line.indexOf(':');
+          const field = colon < 0 ? line : line.slice(0, colon);
+          const text = colon < 0 ? '' : line.slice(colon + 1).replace(/^ /, '');
+          if (field === 'event') type = text;
+          else if (field === 'data') data.push(text);
+          else if (field === 'id') lastEventId = text;
+        }
       }
-    });
+    }
   }
 
   // ---- polling fallback --------------------------------------------------------------------------------------
 
   async function getJson(url) {
-    const response = await fetch(url, { headers: { Accept: 'application/json' }, cache: 'no-store' });
+    const response = await fetch(url, { headers: authHeaders({ Accept: 'application/json' }), cache: 'no-store' });
+    if (response.status === 401 || response.status === 403) throw new Unauthorized(response.status);
     if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
     return response.json();
   }
@@ -264,6 +373,10 @@
       replaceAll(hosts, hostList, (h) => h.id, (h) => applyHost(h, noticeChanges));
       render();
     } catch (e) {
+      if (e instanceof Unauthorized) {
+        askForToken(e.status);
+        return;
+      }
       showConnection('down', `orchestrator unreachable, retrying (${e.message})`);
     }
   }
@@ -296,6 +409,7 @@
     }
   }
 
+  document.getElementById('token-form').addEventListener('submit', useToken);
   render();
   connectStream();
 })();

@@ -13,6 +13,10 @@ public final class ExitCode {
     public static final int TIMEOUT = 3;
     /** The orchestrator is unreachable or answered something unexpected. */
     public static final int SERVER_ERROR = 4;
+    /** HTTP 401: no token, or one the orchestrator does not accept. */
+    public static final int UNAUTHENTICATED = 5;
+    /** HTTP 403: the token's role may not do this. */
+    public static final int FORBIDDEN = 6;
 
     private ExitCode() {
     }

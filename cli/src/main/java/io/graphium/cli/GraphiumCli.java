@@ -1,5 +1,6 @@
 package io.graphium.cli;
 
+import io.graphium.cli.api.AccessDenied;
 import io.graphium.cli.api.ApiException;
 import io.graphium.cli.api.OrchestratorClient;
 import io.graphium.cli.host.HostCommand;
@@ -8,6 +9,7 @@ import io.graphium.cli.stack.StackCommand;
 import io.graphium.cli.validate.ValidateCommand;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.Path;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -31,8 +33,11 @@ import picocli.CommandLine.Spec;
                 "1:the stack FAILED (deploy --wait), or the plan is not feasible (stack plan)",
                 "2:usage error, unreadable or invalid file, unknown stack or host, conflict",
                 "3:stack deploy --wait timed out",
-                "4:orchestrator unreachable, or it answered something unexpected"},
-        subcommands = {StackCommand.class, HostCommand.class, ValidateCommand.class, KeysCommand.class})
+                "4:orchestrator unreachable, or it answered something unexpected",
+                "5:not authenticated (HTTP 401): no token, or one the orchestrator does not accept",
+                "6:forbidden (HTTP 403): the token's role may not do this"},
+        subcommands = {StackCommand.class, HostCommand.class, ValidateCommand.class, TokenCommand.class,
+                KeysCommand.class})
 public class GraphiumCli implements Runnable {
 
     static final String DEFAULT_SERVER = "http://127.0.0.1:8080";
@@ -48,6 +53,18 @@ public class GraphiumCli implements Runnable {
     @Option(names = "--output", paramLabel = "FORMAT", scope = ScopeType.INHERIT, defaultValue = "table",
             description = "table or json (the API's JSON, indented); default: ${DEFAULT-VALUE}")
     private OutputFormat output;
+
+    @Option(names = "--token", paramLabel = "TOKEN", scope = ScopeType.INHERIT,
+            defaultValue = "${env:GRAPHIUM_TOKEN}",
+            description = {"Bearer token sent to the orchestrator (from env GRAPHIUM_TOKEN if set);",
+                    "prefer --token-file: a token on the command line shows in ps"})
+    private String token;
+
+    @Option(names = "--token-file", paramLabel = "FILE", scope = ScopeType.INHERIT,
+            defaultValue = "${env:GRAPHIUM_TOKEN_FILE}",
+            description = {"File holding the bearer token (from env GRAPHIUM_TOKEN_FILE if set); without either,",
+                    "the dev system's admin token when --server is on this machine"})
+    private Path tokenFile;
 
     private final CliContext context;
 
@@ -67,6 +84,8 @@ public class GraphiumCli implements Runnable {
             int exitCode;
             if (exception instanceof CliException e) {
                 exitCode = e.exitCode();
+            } else if (exception instanceof AccessDenied e) {
+                exitCode = e.status() == 401 ? ExitCode.UNAUTHENTICATED : ExitCode.FORBIDDEN;
             } else if (exception instanceof ApiException) {
                 exitCode = ExitCode.SERVER_ERROR;
             } else {
@@ -94,7 +113,8 @@ public class GraphiumCli implements Runnable {
     }
 
     public OrchestratorClient client() {
-        return new OrchestratorClient(serverUri(), context.reconnectDelay());
+        URI uri = serverUri();
+        return new OrchestratorClient(uri, context.reconnectDelay(), Tokens.resolve(token, tokenFile, uri));
     }
 
     /** What to add to a suggested command so it reaches the same server (empty for the env/default server). */

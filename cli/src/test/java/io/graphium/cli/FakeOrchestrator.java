@@ -27,7 +27,7 @@ import java.util.concurrent.Executors;
 public final class FakeOrchestrator implements AutoCloseable {
 
     public record Request(String method, String path, String query, String contentType, String lastEventId,
-                          String body) {
+                          String body, String authorization) {
     }
 
     public record Response(int status, String body) {
@@ -126,7 +126,8 @@ public final class FakeOrchestrator implements AutoCloseable {
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         requests.add(new Request(method, path, exchange.getRequestURI().getQuery(),
                 exchange.getRequestHeaders().getFirst("Content-Type"),
-                exchange.getRequestHeaders().getFirst("Last-Event-ID"), body));
+                exchange.getRequestHeaders().getFirst("Last-Event-ID"), body,
+                exchange.getRequestHeaders().getFirst("Authorization")));
         Deque<Stream> connections = streams.get(method + " " + path);
         if (connections != null && !connections.isEmpty()) {
             stream(exchange, connections.size() > 1 ? connections.poll() : connections.peek());

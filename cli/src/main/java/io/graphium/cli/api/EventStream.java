@@ -37,6 +37,7 @@ public final class EventStream implements AutoCloseable {
     private record GaveUp(ApiException reason) implements Item {
     }
 
+    private final String token;
     private final HttpClient http;
     private final URI uri;
     private final Duration firstRetry;
@@ -47,8 +48,9 @@ public final class EventStream implements AutoCloseable {
     private volatile InputStream body;
     private volatile boolean closed;
 
-    private EventStream(HttpClient http, URI uri, String lastEventId, Duration firstRetry) {
+    private EventStream(HttpClient http, String token, URI uri, String lastEventId, Duration firstRetry) {
         this.http = http;
+        this.token = token;
         this.uri = uri;
         this.lastEventId = lastEventId;
         this.firstRetry = firstRetry;
@@ -61,8 +63,9 @@ public final class EventStream implements AutoCloseable {
      *
      * @return empty when the server answers 404
      */
-    static Optional<EventStream> open(HttpClient http, URI uri, String lastEventId, Duration retry) {
-        EventStream stream = new EventStream(http, uri, lastEventId, retry);
+    static Optional<EventStream> open(HttpClient http, String token, URI uri, String lastEventId,
+                                      Duration retry) {
+        EventStream stream = new EventStream(http, token, uri, lastEventId, retry);
         HttpResponse<InputStream> first = stream.connect();
         if (first.statusCode() == 404) {
             closeQuietly(first.body());
@@ -164,7 +167,7 @@ public final class EventStream implements AutoCloseable {
         if (lastEventId != null) {
             request.header("Last-Event-ID", lastEventId);
         }
-        return OrchestratorClient.send(http, request.build(), HttpResponse.BodyHandlers.ofInputStream());
+        return OrchestratorClient.send(http, token, request.build(), HttpResponse.BodyHandlers.ofInputStream());
     }
 
     private ApiException unexpected(HttpResponse<InputStream> response) {

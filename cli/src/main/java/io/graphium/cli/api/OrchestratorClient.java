@@ -41,17 +41,22 @@ public final class OrchestratorClient {
     private final String baseUrl;
     private final HttpClient http;
     private final Duration sseRetry;
+    private final String token;
 
     /** @param server the orchestrator's base URL, e.g. {@code http://127.0.0.1:8080} */
     public OrchestratorClient(URI server) {
-        this(server, SSE_RETRY);
+        this(server, SSE_RETRY, null);
     }
 
-    /** @param sseRetry first pause before reconnecting a dropped event stream (tests shorten it) */
-    public OrchestratorClient(URI server, Duration sseRetry) {
+    /**
+     * @param sseRetry first pause before reconnecting a dropped event stream (tests shorten it)
+     * @param token    the bearer token sent with every call, or null
+     */
+    public OrchestratorClient(URI server, Duration sseRetry, String token) {
         this.baseUrl = server.toString().replaceAll("/+$", "");
         this.http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
         this.sseRetry = sseRetry;
+        this.token = token;
     }
 
     /** {@code POST /api/v1/stacks[?stackId=]}: 202 with the PENDING stack, or 400/409. */
@@ -109,7 +114,7 @@ public final class OrchestratorClient {
      * resumes after {@code lastEventId} (when not null); empty for an unknown stack.
      */
     public Optional<EventStream> events(String stackId, String lastEventId) {
-        return EventStream.open(http, uri("/api/v1/stacks/" + segment(stackId) + "/events", Map.of()), lastEventId,
+        return EventStream.open(http, token, uri("/api/v1/stacks/" + segment(stackId) + "/events", Map.of()), lastEventId,
                 sseRetry);
     }
 
@@ -135,7 +140,7 @@ public final class OrchestratorClient {
     }
 
     private <T> ApiResponse<T> get(URI uri, Class<T> type) {
-        HttpResponse<String> response = send(http, request(uri).GET().build(), stringBody());
+        HttpResponse<String> response = send(http, token, request(uri).GET().build(), stringBody());
         if (response.statusCode() != 200) {
             throw unexpected(response);
         }
@@ -144,7 +149,7 @@ public final class OrchestratorClient {
     }
 
     private <T> Optional<ApiResponse<T>> getOptional(URI uri, Class<T> type) {
-        HttpResponse<String> response = send(http, request(uri).GET().build(), stringBody());
+        HttpResponse<String> response = send(http, token, request(uri).GET().build(), stringBody());
         if (response.statusCode() == 404) {
             return Optional.empty();
         }
@@ -157,7 +162,7 @@ public final class OrchestratorClient {
 
     /** Accepted for one of {@code accepted}, rejected for a documented 4xx, an {@link ApiException} otherwise. */
     private <T> Submission<T> submit(HttpRequest request, Class<T> type, Integer... accepted) {
-        HttpResponse<String> response = send(http, request, stringBody());
+        HttpResponse<String> response = send(http, token, request, stringBody());
         int status = response.statusCode();
         if (List.of(accepted).contains(status)) {
             if (response.body() == null || response.body().isBlank()) {
@@ -196,10 +201,19 @@ public final class OrchestratorClient {
     }
 
     /** Sends, turning every transport failure into an {@link ApiException} that names the call and what to check. */
-    static <T> HttpResponse<T> send(HttpClient http, HttpRequest request, HttpResponse.BodyHandler<T> body) {
+    static <T> HttpResponse<T> send(HttpClient http, String token, HttpRequest request,
+                                    HttpResponse.BodyHandler<T> body) {
         String call = request.method() + " " + request.uri();
+        if (token != null) {
+            request = HttpRequest.newBuilder(request, (name, value) -> true)
+                    .header("Authorization", "Bearer " + token).build();
+        }
         try {
-            return http.send(request, body);
+            HttpResponse<T> response = http.send(request, body);
+            if (response.statusCode() == 401 || response.statusCode() == 403) {
+                throw AccessDenied.of(call, response, token != null);
+            }
+            return response;
         } catch (ConnectException | HttpConnectTimeoutException e) {
             throw new ApiException("cannot reach the orchestrator: " + call + " failed (" + describe(e)
                     + "); is it running? Point the CLI at it with --server URL or GRAPHIUM_SERVER", e);
