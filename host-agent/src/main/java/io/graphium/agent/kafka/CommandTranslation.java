@@ -87,7 +87,8 @@ final class CommandTranslation {
     /** What the admission policy looks at; sealed values count with their sealed text. */
     private static io.graphium.admission.ContainerSpec admissionView(ContainerSpec spec) {
         Map<String, String> environment = new LinkedHashMap<>();
-        spec.getEnvironment().forEach(v -> environment.put(v.getName(), String.valueOf(v.getValue())));
+        spec.getEnvironment().forEach(v -> environment.put(v.getName(),
+                v.getValue() == null ? "" : v.getValue().toString()));
         List<MountSpec> mounts = spec.getVolumeMounts().stream().map(m -> new MountSpec(
                 MountSpec.Type.valueOf(m.getType().name()), m.getSource(), m.getTarget(), m.getReadOnly())).toList();
         return new io.graphium.admission.ContainerSpec(spec.getContainerName(), spec.getImage(), mounts, environment,
