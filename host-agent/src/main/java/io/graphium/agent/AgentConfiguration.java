@@ -1,5 +1,10 @@
 package io.graphium.agent;
 
+import io.graphium.admission.Admission;
+import io.graphium.admission.AdmissionPolicy;
+import io.graphium.admission.HostPathResolver;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.core.env.Environment;
 import com.github.dockerjava.api.DockerClient;
 import io.graphium.agent.core.ContainerLifecycle;
 import io.graphium.agent.core.ContainerRuntime;
@@ -127,6 +132,18 @@ class AgentConfiguration {
     @Bean
     HostInventory hostInventory(ContainerRuntime runtime, StopRequests stops) {
         return new HostInventory(runtime, stops, new HostFacts(LocalHost.cpus(), LocalHost.memoryBytes(), null));
+    }
+
+    /**
+     * This host's admission policy, {@code graphium.admission.*} (the orchestrator's settings): every container the
+     * agent is asked to run is checked against it, with host paths resolved through symbolic links on this host.
+     */
+    @Bean
+    Admission admission(Environment environment) {
+        AdmissionPolicy policy = Binder.get(environment).bind("graphium.admission", AdmissionPolicy.class)
+                .orElse(AdmissionPolicy.DEFAULTS);
+        log.info("Admission policy: {}", policy);
+        return new Admission(policy, HostPathResolver.FILESYSTEM);
     }
 
     /** Opens sealed environment values; without a configured key it refuses them with a clear message. */

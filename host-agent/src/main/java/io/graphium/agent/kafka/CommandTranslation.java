@@ -1,5 +1,8 @@
 package io.graphium.agent.kafka;
 
+import io.graphium.admission.Admission;
+import io.graphium.admission.ContainerSpec.MountSpec;
+import io.graphium.admission.Violation;
 import io.graphium.agent.core.ContainerRef;
 import io.graphium.agent.core.ContainerRequest;
 import io.graphium.agent.core.Diagnosis;
@@ -17,6 +20,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /** Reads the command contracts into the core's terms. */
 final class CommandTranslation {
@@ -32,13 +36,22 @@ final class CommandTranslation {
         return new ContainerRef(spec.getStackId(), spec.getDeploymentId(), spec.getContainerName());
     }
 
-    static Deploy deploy(DeployContainer command, SecretOpener secrets) {
-        return deploy(command.getCommandId(), command.getSpec(), secrets);
+    static Deploy deploy(DeployContainer command, SecretOpener secrets, Admission admission) {
+        return deploy(command.getCommandId(), command.getSpec(), secrets, admission);
     }
 
-    /** A deploy of {@code spec} by command {@code commandId} (a DeployContainer's, or a desired-state record's). */
-    static Deploy deploy(String commandId, ContainerSpec spec, SecretOpener secrets) {
+    /**
+     * A deploy of {@code spec} by command {@code commandId} (a DeployContainer's, or a desired-state record's). The
+     * host's own admission policy is checked first, before any secret is opened or Docker is asked anything: the
+     * agent runs nothing its operator's policy refuses, whoever sent the command.
+     */
+    static Deploy deploy(String commandId, ContainerSpec spec, SecretOpener secrets, Admission admission) {
         ContainerRef ref = ref(spec);
+        List<Violation> violations = admission.checkContainer(admissionView(spec));
+        if (!violations.isEmpty()) {
+            return new Deploy(ref, null, ref.describe() + " was refused by this host's admission policy: "
+                    + violations.stream().map(v -> v.field() + ": " + v.reason()).collect(Collectors.joining("; ")));
+        }
         Map<String, String> environment = new LinkedHashMap<>();
         for (EnvironmentVariable variable : spec.getEnvironment()) {
             Object value = variable.getValue();
@@ -69,6 +82,17 @@ final class CommandTranslation {
         } catch (IllegalArgumentException e) {
             return new Deploy(ref, null, ref.describe() + " was not deployed: " + e.getMessage());
         }
+    }
+
+    /** What the admission policy looks at; sealed values count with their sealed text. */
+    private static io.graphium.admission.ContainerSpec admissionView(ContainerSpec spec) {
+        Map<String, String> environment = new LinkedHashMap<>();
+        spec.getEnvironment().forEach(v -> environment.put(v.getName(),
+                v.getValue() == null ? "" : v.getValue().toString()));
+        List<MountSpec> mounts = spec.getVolumeMounts().stream().map(m -> new MountSpec(
+                MountSpec.Type.valueOf(m.getType().name()), m.getSource(), m.getTarget(), m.getReadOnly())).toList();
+        return new io.graphium.admission.ContainerSpec(spec.getContainerName(), spec.getImage(), mounts, environment,
+                spec.getLabels());
     }
 
     private static RestartPolicy restartPolicy(io.graphium.events.RestartPolicy policy) {

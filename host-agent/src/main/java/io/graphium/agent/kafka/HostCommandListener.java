@@ -1,5 +1,6 @@
 package io.graphium.agent.kafka;
 
+import io.graphium.admission.Admission;
 import io.graphium.agent.AgentProperties;
 import io.graphium.agent.core.ContainerLifecycle;
 import io.graphium.agent.core.ContainerRef;
@@ -31,10 +32,12 @@ public class HostCommandListener {
     private final SecretOpener secrets;
     private final AgentProperties agent;
     private final SupersededCommands superseded;
+    private final Admission admission;
 
     public HostCommandListener(ContainerLifecycle lifecycle, SecretOpener secrets, AgentProperties agent,
-                               SupersededCommands superseded) {
+                               SupersededCommands superseded, Admission admission) {
         this.lifecycle = lifecycle;
+        this.admission = admission;
         this.secrets = secrets;
         this.agent = agent;
         this.superseded = superseded;
@@ -53,7 +56,7 @@ public class HostCommandListener {
     public void onCommand(SpecificRecord command) {
         if (command instanceof DeployContainer deploy) {
             if (forThisHost(deploy.getHostId(), deploy.getCommandId())) {
-                CommandTranslation.Deploy read = CommandTranslation.deploy(deploy, secrets);
+                CommandTranslation.Deploy read = CommandTranslation.deploy(deploy, secrets, admission);
                 log.info("Deploy {}: {} from {}", deploy.getCommandId(), read.ref().describe(),
                         deploy.getSpec().getImage());
                 if (isSuperseded(deploy.getCommandId(), read.ref())) {

@@ -1,5 +1,6 @@
 package io.graphium.agent.kafka;
 
+import io.graphium.admission.Admission;
 import io.graphium.agent.AgentProperties;
 import io.graphium.agent.core.Desired;
 import io.graphium.agent.core.DesiredStateSource;
@@ -42,11 +43,14 @@ public class KafkaDesiredState implements DesiredStateSource, AutoCloseable {
     private final String topic;
     private final SecretOpener secrets;
     private final String hostId;
+    private final Admission admission;
     private final Map<String, DesiredContainer> latest = new LinkedHashMap<>();
     private Consumer<Object, Object> consumer;
 
-    public KafkaDesiredState(ConsumerFactory<Object, Object> consumers, SecretOpener secrets, AgentProperties agent) {
+    public KafkaDesiredState(ConsumerFactory<Object, Object> consumers, SecretOpener secrets, AgentProperties agent,
+                             Admission admission) {
         this.consumers = consumers;
+        this.admission = admission;
         this.secrets = secrets;
         this.hostId = agent.hostId();
         this.topic = Topics.hostDesired(hostId).name();
@@ -135,7 +139,8 @@ public class KafkaDesiredState implements DesiredStateSource, AutoCloseable {
     }
 
     private Desired desired(DesiredContainer record) {
-        CommandTranslation.Deploy read = CommandTranslation.deploy(record.getCommandId(), record.getSpec(), secrets);
+        CommandTranslation.Deploy read = CommandTranslation.deploy(record.getCommandId(), record.getSpec(), secrets,
+                admission);
         return new Desired(read.ref(), record.getCommandId(), record.getState() == DesiredState.RUNNING,
                 read.request(), read.rejection());
     }

@@ -2,6 +2,9 @@ package io.graphium.agent.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.graphium.admission.Admission;
+import io.graphium.admission.AdmissionPolicy;
+import io.graphium.admission.HostPathResolver;
 import io.graphium.agent.core.ContainerRef;
 import io.graphium.agent.core.ContainerStatus;
 import io.graphium.agent.core.Health;
@@ -29,6 +32,7 @@ import org.junit.jupiter.api.Test;
 class CommandTranslationTest {
 
     static final String KEY = SecretSealer.newBase64Key();
+    static final Admission DEFAULT_POLICY = new Admission(AdmissionPolicy.DEFAULTS, HostPathResolver.FILESYSTEM);
 
     static DeployContainer deploy(List<EnvironmentVariable> environment) {
         return DeployContainer.newBuilder().setCommandId("c-1").setRequestedAt(Instant.now()).setHostId("h1")
@@ -56,7 +60,7 @@ class CommandTranslationTest {
         DeployContainer command = deploy(List.of(env("MODE", "prod"),
                 env("DB_PASSWORD", SecretSealer.fromBase64(KEY).seal("s3cret"))));
 
-        CommandTranslation.Deploy read = CommandTranslation.deploy(command, opener);
+        CommandTranslation.Deploy read = CommandTranslation.deploy(command, opener, DEFAULT_POLICY);
 
         assertThat(read.rejection()).isNull();
         assertThat(read.request().ref()).isEqualTo(new ContainerRef("shop", "d-1", "web"));
@@ -75,7 +79,7 @@ class CommandTranslationTest {
     void sealedValueWithoutKeyIsRejectedWithAClearMessage() {
         DeployContainer command = deploy(List.of(env("DB_PASSWORD", SecretSealer.fromBase64(KEY).seal("s3cret"))));
 
-        CommandTranslation.Deploy read = CommandTranslation.deploy(command, SecretOpener.of(null));
+        CommandTranslation.Deploy read = CommandTranslation.deploy(command, SecretOpener.of(null), DEFAULT_POLICY);
 
         assertThat(read.request()).isNull();
         assertThat(read.rejection()).isEqualTo("container web of stack shop (deployment d-1) was not deployed: its "
@@ -89,9 +93,25 @@ class CommandTranslationTest {
         DeployContainer command = deploy(List.of(env("DB_PASSWORD", SecretSealer.fromBase64(KEY).seal("s3cret"))));
 
         CommandTranslation.Deploy read = CommandTranslation.deploy(command,
-                SecretOpener.of(SecretSealer.newBase64Key()));
+                SecretOpener.of(SecretSealer.newBase64Key()), DEFAULT_POLICY);
 
         assertThat(read.rejection()).contains("DB_PASSWORD cannot be opened: sealed with key");
+    }
+
+    @Test
+    void aForgedDeployWithTheDockerSocketIsRefusedBeforeAnySecretIsOpened() {
+        DeployContainer forged = DeployContainer.newBuilder(deploy(List.of(env("DB_PASSWORD",
+                SecretSealer.fromBase64(KEY).seal("s3cret"))))).build();
+        forged.getSpec().setVolumeMounts(List.of(VolumeMount.newBuilder().setType(VolumeType.BIND)
+                .setSource("/var/run/docker.sock").setTarget("/var/run/docker.sock").setReadOnly(false).build()));
+
+        CommandTranslation.Deploy read = CommandTranslation.deploy(forged, SecretOpener.of(null), DEFAULT_POLICY);
+
+        assertThat(read.request()).isNull();
+        assertThat(read.rejection()).startsWith("container web of stack shop (deployment d-1) was refused by "
+                + "this host's admission policy: volumeMounts[0].source: bind mount of host path "
+                + "'/var/run/docker.sock'").contains("is refused: it exposes the Docker socket")
+                .contains("which is root on the host");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.graphium.agent.packaging;
 
+import io.graphium.admission.AdmissionPolicy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.graphium.agent.AgentProperties;
@@ -53,6 +54,15 @@ class AgentConfigFileTest {
     }
 
     @Test
+    void commentedAdmissionKeysBindToThePolicy() throws IOException {
+        AdmissionPolicy policy = binder().bind("graphium.admission", AdmissionPolicy.class).get();
+        assertThat(policy.hostPaths()).containsExactly(new AdmissionPolicy.AllowedPath("/srv/graphium", false),
+                new AdmissionPolicy.AllowedPath("/etc/graphium", true));
+        assertThat(policy.registries()).containsExactly("registry.example.com:5000", "docker.io");
+        assertThat(policy.maxEnvBytes()).isEqualTo(65536);
+    }
+
+    @Test
     void tlsAndSaslSettingsReachTheKafkaClients() throws IOException {
         KafkaProperties kafka = binder().bind("spring.kafka", KafkaProperties.class).get();
         Map<String, Object> producer = kafka.buildProducerProperties();
@@ -102,6 +112,10 @@ class AgentConfigFileTest {
         }
         known.addAll(components("graphium.kafka.", io.graphium.kafka.GraphiumKafkaProperties.class));
         known.addAll(components("graphium.secrets.", io.graphium.kafka.SecretsProperties.class));
+        known.addAll(components("graphium.admission.", AdmissionPolicy.class));
+        for (int i = 0; i < 10; i++) {
+            known.addAll(components("graphium.admission.host-paths[" + i + "].", AdmissionPolicy.AllowedPath.class));
+        }
         return known;
     }
 

@@ -33,7 +33,8 @@ class ApiErrors {
     ResponseEntity<ProblemDetail> unavailable(Publishing.Unavailable e) {
         log.warn("Kafka or the schema registry is unavailable: {}", e.getMessage());
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, "Kafka or the "
-                + "schema registry cannot be reached now (" + e.getMessage() + "); nothing was changed, try again in "
+                + "schema registry cannot be reached now (" + e.getMessage() + "); the request was not acknowledged, try "
+                + "again in "
                 + Publishing.RETRY_AFTER.toSeconds() + " s");
         problem.setTitle("service unavailable");
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
