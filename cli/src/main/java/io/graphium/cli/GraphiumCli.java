@@ -1,5 +1,6 @@
 package io.graphium.cli;
 
+import io.graphium.cli.acl.AclCommand;
 import io.graphium.cli.api.ApiException;
 import io.graphium.cli.api.OrchestratorClient;
 import io.graphium.cli.host.HostCommand;
@@ -31,7 +32,7 @@ import picocli.CommandLine.Spec;
                 "2:usage error, unreadable or invalid file, unknown stack or host, conflict",
                 "3:stack deploy --wait timed out",
                 "4:orchestrator unreachable, or it answered something unexpected"},
-        subcommands = {StackCommand.class, HostCommand.class, ValidateCommand.class})
+        subcommands = {StackCommand.class, HostCommand.class, ValidateCommand.class, AclCommand.class})
 public class GraphiumCli implements Runnable {
 
     static final String DEFAULT_SERVER = "http://127.0.0.1:8080";
