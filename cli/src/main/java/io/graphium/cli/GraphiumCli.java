@@ -1,5 +1,6 @@
 package io.graphium.cli;
 
+import io.graphium.cli.acl.AclCommand;
 import io.graphium.cli.api.AccessDenied;
 import io.graphium.cli.api.ApiException;
 import io.graphium.cli.api.OrchestratorClient;
@@ -37,7 +38,7 @@ import picocli.CommandLine.Spec;
                 "5:not authenticated (HTTP 401): no token, or one the orchestrator does not accept",
                 "6:forbidden (HTTP 403): the token's role may not do this"},
         subcommands = {StackCommand.class, HostCommand.class, ValidateCommand.class, TokenCommand.class,
-                KeysCommand.class})
+                KeysCommand.class, AclCommand.class})
 public class GraphiumCli implements Runnable {
 
     static final String DEFAULT_SERVER = "http://127.0.0.1:8080";
