@@ -115,6 +115,19 @@ class AdmissionApiTest extends OrchestratorOverKafka {
     }
 
     @Test
+    void aChunkedBodyOverTheLimitIs413Too() throws Exception {
+        byte[] huge = definition("chunked", container("web", "nginx:1.27")).replace("\"name\": \"chunked\"",
+                "\"name\": \"chunked\", \"description\": \"" + "x".repeat(5 * 1024 * 1024) + "\"").getBytes();
+        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                        + "/api/v1/stacks")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(huge))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).isEqualTo(413);
+        assertThat(JSON.readTree(answer.body()).get("detail").asString()).isEqualTo("the request body is more than "
+                + "4194304 bytes; the limit is 4194304 bytes (4096 KB, graphium.api.max-request-size)");
+    }
+
+    @Test
     void anEventTooLargeForKafkaIs413NotAServerError() throws Exception {
         // Under the 4 MB request limit, over the producer's 1 MB max.request.size.
         String large = definition("large", container("web", "nginx:1.27")).replace("\"name\": \"large\"",
