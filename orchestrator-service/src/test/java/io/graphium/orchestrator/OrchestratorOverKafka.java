@@ -1,6 +1,9 @@
 package io.graphium.orchestrator;
 
+import io.graphium.kafka.TopicProvisioner;
+import io.graphium.kafka.Topics;
 import java.net.http.HttpClient;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -17,5 +20,13 @@ public abstract class OrchestratorOverKafka {
     @Value("${graphium.kafka.registry-url}")
     protected String registry;
 
+    @Autowired
+    protected TopicProvisioner topics;
+
     protected final HttpClient http = HttpClient.newHttpClient();
+
+    /** Makes sure host {@code hostId}'s reports topic exists, as its agent does at start. */
+    protected void reports(String hostId) {
+        topics.ensure(Topics.hostReports(hostId));
+    }
 }

@@ -19,8 +19,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 /**
- * The orchestrator's read-only view of the host inventory, fed from {@code graphium.hosts} (registrations and
- * heartbeats) and {@code graphium.hosts.admin} (operators' overrides). The placement service keeps its own inventory
+ * The orchestrator's read-only view of the host inventory, fed from every {@code graphium.host.reports.<hostId>}
+ * (agents' registrations and heartbeats), {@code graphium.hosts} (manual registrations) and
+ * {@code graphium.hosts.admin} (operators' overrides). The placement service keeps its own inventory
  * from the same topics and decides by the same rules; this view is for people (REST, CLI, dashboard).
  *
  * <p>Effective status, in order: an operator's MAINTENANCE or OFFLINE override; OFFLINE for an agent host whose

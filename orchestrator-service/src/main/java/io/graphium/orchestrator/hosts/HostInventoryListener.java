@@ -3,6 +3,7 @@ package io.graphium.orchestrator.hosts;
 import io.graphium.events.HostHeartbeat;
 import io.graphium.events.HostRegistered;
 import io.graphium.events.HostStatusChanged;
+import io.graphium.kafka.ReportSource;
 import io.graphium.kafka.Topics;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -11,9 +12,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 
 /**
- * Feeds the {@link HostInventory} from the hosts and host-admin topics. Every orchestrator instance reads both whole,
- * from the beginning, under a group id of its own: each needs every host, not a share of them. One listener thread
- * for both topics, so the view changes one event at a time.
+ * Feeds the {@link HostInventory} from every host's reports topic (agent registrations and heartbeats), the hosts
+ * topic (manual registrations) and the host-admin topic. Every orchestrator instance reads them whole, from the
+ * beginning, under a group id of its own: each needs every host, not a share of them. One listener thread for all,
+ * so the view changes one event at a time. A host record on a reports topic that claims another host is poison
+ * ({@link ReportSource}: to the dead-letter topic with the reason).
  */
 public class HostInventoryListener {
 
@@ -24,11 +27,19 @@ public class HostInventoryListener {
         this.inventory = inventory;
     }
 
-    @KafkaListener(id = "orchestrator-hosts",
-            topics = {"#{T(io.graphium.kafka.Topics).HOSTS.name()}", "#{T(io.graphium.kafka.Topics).HOST_ADMIN.name()}"},
-            groupId = "orchestrator-hosts-${random.uuid}", properties = "auto.offset.reset=earliest")
+    /** The reports topics of every host, the hosts topic and the host-admin topic. */
+    public static final String TOPICS = "#{T(io.graphium.kafka.Topics).reportsAnd(T(io.graphium.kafka.Topics).HOSTS,"
+            + " T(io.graphium.kafka.Topics).HOST_ADMIN).pattern()}";
+
+    @KafkaListener(id = "orchestrator-hosts", topicPattern = TOPICS,
+            groupId = "orchestrator-hosts-${random.uuid}", properties = {"auto.offset.reset=earliest",
+            "metadata.max.age.ms=" + io.graphium.orchestrator.kafka.OrchestratorListeners.REPORT_TOPIC_DISCOVERY_MILLIS})
     void onHostRecord(ConsumerRecord<String, SpecificRecord> record) {
         SpecificRecord event = record.value();
+        if (event instanceof io.graphium.events.ContainerStatusChanged) {
+            return; // the deployments' business (OrchestratorListeners)
+        }
+        ReportSource.verify(record.topic(), record.key(), event);
         if (event instanceof HostHeartbeat heartbeat) {
             inventory.apply(heartbeat);
         } else if (event instanceof HostRegistered registration) {

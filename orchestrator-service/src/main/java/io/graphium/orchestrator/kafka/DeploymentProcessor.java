@@ -177,9 +177,11 @@ public class DeploymentProcessor {
                 send(Topics.PLACEMENT_REQUESTS, stackId, AvroMapping.placementRequested(request, now));
             } else if (command instanceof ContainerCommand container) {
                 io.graphium.kafka.Topic hostTopic = Topics.hostCommands(container.hostId());
+                io.graphium.kafka.Topic desiredTopic = Topics.hostDesired(container.hostId());
                 topics.ensure(hostTopic);
-                send(Topics.DESIRED_CONTAINERS, Topics.desiredContainerKey(container.hostId(), stackId,
-                        container.containerName()), mapping.desiredContainer(container, now));
+                topics.ensure(desiredTopic);
+                send(desiredTopic, Topics.desiredKey(stackId, container.containerName()),
+                        mapping.desiredContainer(container, now));
                 send(hostTopic, container.hostId(), mapping.hostCommand(container, now));
             } else {
                 throw new IllegalStateException("no way to send " + command.getClass().getSimpleName());

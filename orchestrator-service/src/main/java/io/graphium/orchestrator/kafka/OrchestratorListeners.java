@@ -7,7 +7,9 @@ import io.graphium.events.StackDeployRequested;
 import io.graphium.events.StackRemoveRequested;
 import io.graphium.events.StackStartRequested;
 import io.graphium.events.StackStopRequested;
+import io.graphium.kafka.ReportSource;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -47,9 +49,21 @@ public class OrchestratorListeners {
         }
     }
 
+    /**
+     * Container status from every host's reports topic (found by pattern; a new host's topic is picked up within
+     * about a second, {@code metadata.max.age.ms=1000}). A status claiming another host than its topic's is poison
+     * ({@link ReportSource}); host records on these topics are the host inventory's.
+     */
     @KafkaListener(id = "orchestrator-container-status",
-            topics = "#{T(io.graphium.kafka.Topics).CONTAINER_STATUS.name()}")
-    void onContainerStatus(ContainerStatusChanged status) {
-        processor.containerStatusChanged(status);
+            topicPattern = "#{T(io.graphium.kafka.Topics).HOST_REPORTS_PATTERN.pattern()}",
+            properties = "metadata.max.age.ms=" + REPORT_TOPIC_DISCOVERY_MILLIS)
+    void onHostReport(ConsumerRecord<String, SpecificRecord> record) {
+        if (record.value() instanceof ContainerStatusChanged status) {
+            ReportSource.verify(record.topic(), record.key(), status);
+            processor.containerStatusChanged(status);
+        }
     }
+
+    /** How soon a new host's reports topic is noticed by the pattern subscriptions. */
+    public static final String REPORT_TOPIC_DISCOVERY_MILLIS = "1000";
 }

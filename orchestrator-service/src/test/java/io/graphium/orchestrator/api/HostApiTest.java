@@ -11,6 +11,7 @@ import io.graphium.events.HostStatus;
 import io.graphium.events.HostStatusChanged;
 import io.graphium.events.HostUsage;
 import io.graphium.events.RegistrationSource;
+import io.graphium.kafka.Topic;
 import io.graphium.kafka.Topics;
 import io.graphium.kafka.test.GraphiumKafkaTest;
 import io.graphium.kafka.test.TestEventClient;
@@ -145,7 +146,55 @@ class HostApiTest extends OrchestratorOverKafka {
                 .setUsage(HostUsage.newBuilder().setCpuUsedCores(0.5).setMemoryUsedBytes(1L << 30)
                         .setContainersRunning(2).build())
                 .build();
-        events.send(Topics.HOSTS, id, heartbeat);
+        reports(id);
+        events.send(Topics.hostReports(id), id, heartbeat);
+    }
+
+    private static HostHeartbeat heartbeatOf(String id) {
+        return HostHeartbeat.newBuilder().setEventId(UUID.randomUUID().toString())
+                .setOccurredAt(Instant.now()).setStatus(HostStatus.ACTIVE)
+                .setHost(HostDescription.newBuilder().setHostId(id).setName(id).setIpAddress("10.1.0.9").setCpus(8)
+                        .setMemoryBytes(32L << 30).setLabels(Map.of()).setAgentVersion("test")
+                        .setDockerVersion("27.0").build())
+                .setUsage(HostUsage.newBuilder().setCpuUsedCores(0.5).setMemoryUsedBytes(1L << 30)
+                        .setContainersRunning(0).build())
+                .build();
+    }
+
+    /**
+     * An agent can write only its own reports topic; what it claims there about another host, or a manual
+     * registration it slips in, is dead-lettered with the reason, and the host's next honest heartbeat is applied.
+     */
+    @Test
+    void aReportClaimingAnotherHostGoesToTheDeadLetterTopicAndTheConsumerMovesOn() throws Exception {
+        reports("agent-x");
+        Topic reports = Topics.hostReports("agent-x");
+        events.send(reports, "victim", heartbeatOf("victim"));
+        events.send(reports, "agent-x", io.graphium.events.HostRegistered.newBuilder()
+                .setEventId(UUID.randomUUID().toString()).setOccurredAt(Instant.now())
+                .setHost(heartbeatOf("agent-x").getHost()).setStatus(HostStatus.ACTIVE)
+                .setSource(io.graphium.events.RegistrationSource.MANUAL).build());
+        events.send(reports, "agent-x", heartbeatOf("agent-x"));
+
+        await().atMost(DEADLINE).untilAsserted(() -> assertThat(json(get("/api/v1/hosts")).findValuesAsString("id"))
+                .contains("agent-x"));
+        assertThat(get("/api/v1/hosts/victim").statusCode()).isEqualTo(404);
+        assertThat(json(get("/api/v1/hosts/agent-x")).get("source").asString()).isEqualTo("AGENT");
+        try (TestEventClient deadLetters = TestEventClient.reading(brokers, registry,
+                List.of(reports.deadLetterTopic()))) {
+            for (String why : List.of("processing graphium.host.reports.agent-x-0@0 failed: HostHeartbeat claims "
+                            + "host 'victim' on the reports topic of host 'agent-x'",
+                    "processing graphium.host.reports.agent-x-0@1 failed: HostRegistered with source MANUAL on the "
+                            + "reports topic of host 'agent-x': only the host's agent registers there (manual "
+                            + "registrations go through the orchestrator)")) {
+                deadLetters.awaitRecord(r -> why.equals(reason(r)), DEADLINE);
+            }
+        }
+    }
+
+    private static String reason(ConsumerRecord<String, SpecificRecord> record) {
+        var header = record.headers().lastHeader(io.graphium.kafka.DeadLetters.REASON_HEADER);
+        return header == null ? null : new String(header.value(), java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private SpecificRecord awaitRecord(Predicate<ConsumerRecord<String, SpecificRecord>> match) {

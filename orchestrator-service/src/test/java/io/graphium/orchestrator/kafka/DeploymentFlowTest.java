@@ -99,17 +99,34 @@ class DeploymentFlowTest extends OrchestratorOverKafka {
         assertThat(password).as("secrets travel sealed").isInstanceOf(SealedValue.class);
         assertThat(SecretSealer.fromBase64(KEY).open((SealedValue) password)).isEqualTo("secret");
 
+        // The hosts' reports topics appear only now (as agents create theirs at start): the orchestrator's pattern
+        // subscription has to find them. The first status is sent at once; how soon it is applied is measured.
+        long discoveryStarted = System.nanoTime();
+        for (String host : List.of("h1", "h2", "h3")) {
+            reports(host);
+        }
         for (int i = 0; i < placements.size(); i++) {
-            send(Topics.CONTAINER_STATUS, ContainerStatusChanged.newBuilder().setEventId(UUID.randomUUID().toString())
-                    .setOccurredAt(Instant.now()).setHostId(hosts[i]).setStackId("flow")
-                    .setDeploymentId(request.getDeploymentId()).setContainerName(placements.get(i).getContainerName())
-                    .setState(ContainerState.RUNNING).setDockerId("docker-" + i).build());
+            events.send(Topics.hostReports(hosts[i]), Topics.statusKey("flow", placements.get(i).getContainerName()),
+                    status(hosts[i], request.getDeploymentId(), placements.get(i).getContainerName(),
+                            ContainerState.RUNNING, "docker-" + i));
         }
 
-        await().atMost(DEADLINE).untilAsserted(() ->
+        await().atMost(DEADLINE).pollInterval(Duration.ofMillis(50)).untilAsserted(() ->
                 assertThat(get("/api/v1/stacks/flow").body()).contains("\"status\":\"RUNNING\""));
+        System.out.printf("discovery: new reports topics of 3 hosts created -> their statuses applied (RUNNING) in "
+                + "%d ms%n", (System.nanoTime() - discoveryStarted) / 1_000_000);
         assertThat(get("/api/v1/stacks/flow").body()).contains("\"web\":\"10.9.0.10:8080\"")
                 .doesNotContain("secret");
+
+        // h2, on its own (authenticated) topic, says that 'web', placed on h1, exited: refused, kept in the history.
+        events.send(Topics.hostReports("h2"), Topics.statusKey("flow", "web"),
+                status("h2", request.getDeploymentId(), "web", ContainerState.EXITED, "docker-spoof"));
+        await().atMost(DEADLINE).untilAsserted(() -> assertThat(get("/api/v1/stacks/flow/history").body())
+                .contains("\"kind\":\"REPORT_REFUSED\"")
+                .contains("refused a report from host h2 that container 'web' is EXITED: the container was placed "
+                        + "on host h1, and only that host may report about it"));
+        assertThat(get("/api/v1/stacks/flow").body()).contains("\"status\":\"RUNNING\"")
+                .doesNotContain("docker-spoof");
         StackDeploymentStatus snapshot = (StackDeploymentStatus) awaitRecord(Topics.STACK_STATUS.name(),
                 r -> r instanceof StackDeploymentStatus s && s.getStackId().equals("flow")
                         && s.getStatus() == StackStatus.RUNNING);
@@ -137,6 +154,13 @@ class DeploymentFlowTest extends OrchestratorOverKafka {
 
     private SpecificRecord awaitRecord(String topic, java.util.function.Predicate<SpecificRecord> match) {
         return events.awaitRecord(r -> r.topic().equals(topic) && match.test(r.value()), DEADLINE).value();
+    }
+
+    private static ContainerStatusChanged status(String host, String deploymentId, String container,
+                                                 ContainerState state, String dockerId) {
+        return ContainerStatusChanged.newBuilder().setEventId(UUID.randomUUID().toString())
+                .setOccurredAt(Instant.now()).setHostId(host).setStackId("flow").setDeploymentId(deploymentId)
+                .setContainerName(container).setState(state).setDockerId(dockerId).build();
     }
 
     private void send(Topic topic, SpecificRecord event) throws Exception {

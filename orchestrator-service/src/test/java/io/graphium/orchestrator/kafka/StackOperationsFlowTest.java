@@ -82,7 +82,7 @@ class StackOperationsFlowTest extends OrchestratorOverKafka {
     @BeforeEach
     void clients() {
         events = TestEventClient.reading(brokers, registry, Pattern.compile(
-                "graphium\\.(placement\\.requests|stack\\.status|desired\\.containers|host\\.commands\\..+)"));
+                "graphium\\.(placement\\.requests|stack\\.status|host\\.desired\\..+|host\\.commands\\..+)"));
     }
 
     @AfterEach
@@ -127,7 +127,7 @@ class StackOperationsFlowTest extends OrchestratorOverKafka {
         StopContainer stopDb = awaitCommand("h1", StopContainer.class, "ops", "db");
         assertThat(stopDb.getCommandId()).isEqualTo(deploymentId + ":db:stop:" + stopId);
         DesiredContainer stoppedDb = (DesiredContainer) events.awaitRecord(r -> r.value() instanceof DesiredContainer d
-                && r.key().equals(Topics.desiredContainerKey("h1", "ops", "db"))
+                && r.topic().equals(Topics.hostDesired("h1").name()) && r.key().equals(Topics.desiredKey("ops", "db"))
                 && d.getState() == DesiredState.STOPPED, DEADLINE).value();
         assertThat(stoppedDb.getCommandId()).isEqualTo(stopDb.getCommandId());
         for (String name : List.of("db", "cache", "api", "web")) {
@@ -180,8 +180,8 @@ class StackOperationsFlowTest extends OrchestratorOverKafka {
         assertThat(remove.statusCode()).isEqualTo(202);
         RemoveContainer removeDb = awaitCommand("h1", RemoveContainer.class, "ops", "db");
         assertThat(removeDb.getRemoveVolumes()).isTrue();
-        events.awaitRecord(r -> r.topic().equals(Topics.DESIRED_CONTAINERS.name())
-                && r.key().equals(Topics.desiredContainerKey("h1", "ops", "db")) && r.value() == null, DEADLINE);
+        events.awaitRecord(r -> r.topic().equals(Topics.hostDesired("h1").name())
+                && r.key().equals(Topics.desiredKey("ops", "db")) && r.value() == null, DEADLINE);
         for (String name : List.of("db", "cache", "api", "web")) {
             report("ops", deploymentId, name, ContainerState.REMOVED, HealthStatus.NONE);
         }
@@ -211,8 +211,8 @@ class StackOperationsFlowTest extends OrchestratorOverKafka {
         assertThat(awaitCommand("h1", RemoveContainer.class, "slow", "db").getCommandId())
                 .isEqualTo("slow-1:db:remove");
         awaitCommand("h3", RemoveContainer.class, "slow", "cache");
-        events.awaitRecord(r -> r.topic().equals(Topics.DESIRED_CONTAINERS.name())
-                && r.key().equals(Topics.desiredContainerKey("h3", "slow", "cache")) && r.value() == null, DEADLINE);
+        events.awaitRecord(r -> r.topic().equals(Topics.hostDesired("h3").name())
+                && r.key().equals(Topics.desiredKey("slow", "cache")) && r.value() == null, DEADLINE);
         assertThat(get("/api/v1/stacks/slow/history").body()).contains("DEADLINE_EXPIRED", "ROLLBACK_STARTED");
         assertThat(get("/api/v1/stacks/slow").body()).doesNotContain("\"name\":\"api\",\"hostId\":\"h2\","
                 + "\"state\":\"REMOVED\"");
@@ -287,7 +287,9 @@ class StackOperationsFlowTest extends OrchestratorOverKafka {
 
     private void report(String stackId, String deploymentId, String container, ContainerState state,
                         HealthStatus health) throws Exception {
-        events.send(Topics.CONTAINER_STATUS, stackId, ContainerStatusChanged.newBuilder()
+        reports(HOSTS.get(container));
+        events.send(Topics.hostReports(HOSTS.get(container)), Topics.statusKey(stackId, container),
+                ContainerStatusChanged.newBuilder()
                 .setEventId(UUID.randomUUID().toString()).setOccurredAt(Instant.now())
                 .setHostId(HOSTS.get(container)).setStackId(stackId).setDeploymentId(deploymentId)
                 .setContainerName(container).setState(state).setHealth(health)
@@ -305,8 +307,8 @@ class StackOperationsFlowTest extends OrchestratorOverKafka {
     }
 
     private DesiredContainer awaitDesired(String host, String stackId, String container) {
-        return (DesiredContainer) events.awaitRecord(r -> r.topic().equals(Topics.DESIRED_CONTAINERS.name())
-                && r.key().equals(Topics.desiredContainerKey(host, stackId, container)) && r.value() != null,
+        return (DesiredContainer) events.awaitRecord(r -> r.topic().equals(Topics.hostDesired(host).name())
+                && r.key().equals(Topics.desiredKey(stackId, container)) && r.value() != null,
                 DEADLINE).value();
     }
 

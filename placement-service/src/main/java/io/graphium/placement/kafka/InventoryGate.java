@@ -4,6 +4,8 @@ import io.graphium.kafka.Topics;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -16,7 +18,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Makes a request see the hosts published before it: looks up the end offsets of the hosts and host-admin topics and
+ * Makes a request see the hosts published before it: looks up the end offsets of every host's reports topic, the
+ * hosts topic and the host-admin topic and
  * waits, for a bounded time, until the inventory and admin listeners have applied up to them. Covers a fresh instance still reading the
  * inventory from the beginning (no "0 hosts" answers at start-up) and a heartbeat that raced the request.
  */
@@ -24,12 +27,14 @@ final class InventoryGate {
 
     private static final Logger log = LoggerFactory.getLogger(InventoryGate.class);
 
-    private static final List<String> TOPICS = List.of(Topics.HOSTS.name(), Topics.HOST_ADMIN.name());
+    /** The inventory's topics: every host's reports, manual registrations, operators' overrides. */
+    static final Pattern TOPICS = Topics.reportsAnd(Topics.HOSTS, Topics.HOST_ADMIN);
 
     private final Admin admin;
     private final InventoryProgress progress;
     private final Duration wait;
-    private volatile List<TopicPartition> partitions;
+    private volatile Set<String> known = Set.of();
+    private volatile List<TopicPartition> partitions = List.of();
 
     InventoryGate(Admin admin, InventoryProgress progress, Duration wait) {
         this.admin = admin;
@@ -61,13 +66,17 @@ final class InventoryGate {
                 .collect(Collectors.toMap(Map.Entry::getKey, end -> end.getValue().offset()));
     }
 
+    /** The partitions of the inventory's topics; looked up again when a topic appeared (a new host). */
     private List<TopicPartition> partitions() throws ExecutionException, TimeoutException, InterruptedException {
-        if (partitions == null) {
-            partitions = admin.describeTopics(TOPICS).allTopicNames()
+        Set<String> names = admin.listTopics().names().get(wait.toMillis(), TimeUnit.MILLISECONDS).stream()
+                .filter(name -> TOPICS.matcher(name).matches()).collect(Collectors.toSet());
+        if (!names.equals(known)) {
+            partitions = admin.describeTopics(names).allTopicNames()
                     .get(wait.toMillis(), TimeUnit.MILLISECONDS).values().stream()
                     .flatMap(topic -> topic.partitions().stream()
                             .map(partition -> new TopicPartition(topic.name(), partition.partition())))
                     .toList();
+            known = names;
         }
         return partitions;
     }

@@ -20,7 +20,11 @@ import io.graphium.events.PlacementStrategy;
 import io.graphium.events.PortMapping;
 import io.graphium.kafka.EventPublisher;
 import io.graphium.kafka.KafkaClientSettings;
+import io.graphium.kafka.DeadLetters;
+import io.graphium.kafka.Topic;
+import io.graphium.kafka.TopicProvisioner;
 import io.graphium.kafka.Topics;
+import java.nio.charset.StandardCharsets;
 import io.graphium.kafka.test.GraphiumKafkaTest;
 import io.graphium.placement.core.PlacementEngine;
 import io.graphium.placement.core.PlacementSettings;
@@ -58,6 +62,8 @@ class PlacementFlowTest {
 
     @Autowired
     EventPublisher publisher;
+    @Autowired
+    TopicProvisioner topics;
     @Autowired
     PlacementEngine engine;
     @Autowired
@@ -236,14 +242,47 @@ class PlacementFlowTest {
                             .setDeploymentId(decided.getDeploymentId()).setContainerName(p.getContainerName())
                             .setDockerId("docker-" + p.getContainerName()).setState(ContainerState.EXITED).build())
                     .toList();
-            publisher.publish(Topics.HOSTS, host, heartbeatEvent(host, host.equals("host-a") ? List.of(6379)
+            publisher.publish(Topics.hostReports(host), host, heartbeatEvent(host, host.equals("host-a") ? List.of(6379)
                     : List.of(), running)).get();
         }
         await().atMost(ANSWER_TIMEOUT).until(() -> engine.pendingReservations() == 0);
     }
 
     private void heartbeat(String hostId, List<Integer> portsInUse) throws Exception {
-        publisher.publish(Topics.HOSTS, hostId, heartbeatEvent(hostId, portsInUse, List.of())).get();
+        topics.ensure(Topics.hostReports(hostId)); // as the host's agent does at start
+        publisher.publish(Topics.hostReports(hostId), hostId, heartbeatEvent(hostId, portsInUse, List.of())).get();
+    }
+
+    /**
+     * A host's reports topic is found by the pattern subscription soon after it appears; a heartbeat on it that
+     * claims another host is dead-lettered with the reason, and the host's own next heartbeat is applied.
+     */
+    @Test
+    void aNewHostIsFoundByItsReportsTopicAndAForgedHeartbeatIsDeadLettered() throws Exception {
+        String newHost = "host-n" + UUID.randomUUID().toString().substring(0, 6);
+        long started = System.nanoTime();
+        heartbeat(newHost, List.of());
+        await().atMost(ANSWER_TIMEOUT).pollInterval(Duration.ofMillis(20))
+                .until(() -> engine.hostIds().contains(newHost));
+        System.out.printf("discovery: new reports topic created -> its first heartbeat in the inventory in %d ms%n",
+                (System.nanoTime() - started) / 1_000_000);
+
+        Topic reports = Topics.hostReports(newHost);
+        publisher.publish(reports, "host-forged", heartbeatEvent("host-forged", List.of(), List.of())).get();
+        publisher.publish(reports, newHost, heartbeatEvent(newHost, List.of(), List.of())).get();
+        try (KafkaConsumer<String, SpecificRecord> deadLetters = KafkaClientSettings.newConsumer(brokers, registryUrl,
+                "dlt-" + UUID.randomUUID())) {
+            deadLetters.subscribe(List.of(reports.deadLetterTopic()));
+            List<String> reasons = new ArrayList<>();
+            await().atMost(ANSWER_TIMEOUT).until(() -> {
+                deadLetters.poll(Duration.ofMillis(200)).forEach(r -> reasons.add(new String(
+                        r.headers().lastHeader(DeadLetters.REASON_HEADER).value(), StandardCharsets.UTF_8)));
+                return !reasons.isEmpty();
+            });
+            assertThat(reasons).containsExactly("processing " + reports.name() + "-0@1 failed: HostHeartbeat claims "
+                    + "host 'host-forged' on the reports topic of host '" + newHost + "'");
+        }
+        assertThat(engine.hostIds()).contains(newHost).doesNotContain("host-forged");
     }
 
     private static HostHeartbeat heartbeatEvent(String hostId, List<Integer> portsInUse,

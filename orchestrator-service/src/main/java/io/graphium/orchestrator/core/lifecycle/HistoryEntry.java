@@ -11,7 +11,7 @@ public record HistoryEntry(Kind kind, String containerName, String hostId, Conta
     public enum Kind {
         DEPLOY_REQUESTED, DEPLOY_REJECTED, PLACEMENT_REQUESTED, PLACED, PLACEMENT_FAILED, CONTAINER_COMMANDED,
         CONTAINER_CHANGED, STATUS_CHANGED, DEADLINE_EXPIRED, ROLLBACK_STARTED, STOP_REQUESTED, START_REQUESTED,
-        REMOVE_REQUESTED, OTHER
+        REMOVE_REQUESTED, REPORT_REFUSED, OTHER
     }
 
     static HistoryEntry of(Kind kind, String message) {
@@ -27,6 +27,14 @@ public record HistoryEntry(Kind kind, String containerName, String hostId, Conta
         };
         return new HistoryEntry(Kind.CONTAINER_COMMANDED, command.containerName(), command.hostId(), null, null,
                 "told host " + command.hostId() + " to " + verb + " container '" + command.containerName() + "'");
+    }
+
+    /** A report about a container from a host it was not placed on: kept in the history, not believed. */
+    static HistoryEntry reportRefused(ContainerStatus reported, String placedOn) {
+        return new HistoryEntry(Kind.REPORT_REFUSED, reported.containerName(), reported.hostId(), reported.state(),
+                reported.health(), "refused a report from host " + reported.hostId() + " that container '"
+                + reported.containerName() + "' is " + reported.state() + ": the container was placed on host "
+                + placedOn + ", and only that host may report about it");
     }
 
     static HistoryEntry changed(ContainerStatus container) {

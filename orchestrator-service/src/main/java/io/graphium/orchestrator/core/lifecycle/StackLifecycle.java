@@ -123,7 +123,9 @@ public final class StackLifecycle {
 
     /**
      * An agent reported a container's state. The stack's status follows from all its containers; while DEPLOYING,
-     * containers whose dependencies became ready are launched.
+     * containers whose dependencies became ready are launched. {@code reported.hostId()} is the authenticated host
+     * (the reports topic the event arrived on): a report from any host but the one the container was placed on is
+     * refused, recorded in the history as {@link Kind#REPORT_REFUSED}, and changes nothing.
      */
     public static Transition containerReported(StackDeployment current, StackDefinition definition,
                                                String deploymentId, String eventId, ContainerStatus reported) {
@@ -135,6 +137,11 @@ public final class StackLifecycle {
         if (known == null) {
             return Transition.unchanged("stack '" + current.stackId() + "' has no container '"
                     + reported.containerName() + "'");
+        }
+        String placedOn = known.hostId() != null ? known.hostId() : current.hostOf(reported.containerName());
+        if (!java.util.Objects.equals(placedOn, reported.hostId())) {
+            HistoryEntry refused = HistoryEntry.reportRefused(reported, placedOn);
+            return Transition.refused(refused, refused.message());
         }
         if (known.updatedAt() != null && reported.updatedAt().isBefore(known.updatedAt())) {
             return Transition.unchanged("older than what is known of container '" + reported.containerName() + "'");

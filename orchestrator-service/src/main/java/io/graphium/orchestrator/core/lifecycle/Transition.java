@@ -21,7 +21,12 @@ public record Transition(StackDeployment next, List<Object> commands, List<Histo
 
     /** Nothing changes, but the refusal goes into the history (a command that cannot be applied now). */
     static Transition refused(HistoryEntry.Kind kind, String why) {
-        return new Transition(null, List.of(), List.of(HistoryEntry.of(kind, why)), why);
+        return refused(HistoryEntry.of(kind, why), why);
+    }
+
+    /** Nothing changes; {@code step} goes into the history. */
+    static Transition refused(HistoryEntry step, String why) {
+        return new Transition(null, List.of(), List.of(step), why);
     }
 
     /** From {@code previous} (null for a new stack) to {@code next}; a change of status goes into the history. */

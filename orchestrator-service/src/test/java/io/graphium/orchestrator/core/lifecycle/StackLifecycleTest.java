@@ -118,6 +118,30 @@ class StackLifecycleTest {
     }
 
     @Test
+    void aReportFromAHostTheContainerIsNotPlacedOnIsRefusedAndRecorded() {
+        StackDeployment stack = deploying();
+        for (String name : List.of("web", "api", "postgres", "redis")) {
+            stack = StackLifecycle.containerReported(stack, myApp, "c1", "e-" + name, running(name)).next();
+        }
+        ContainerStatus spoofed = new ContainerStatus("web", "h2", ContainerState.EXITED, Health.NONE, "d-x", 1,
+                "gone", T0.plusSeconds(5));
+
+        Transition t = StackLifecycle.containerReported(stack, myApp, "c1", "e-spoof", spoofed);
+
+        assertThat(t.changed()).isFalse();
+        assertThat(t.commands()).isEmpty();
+        assertThat(t.history()).singleElement().satisfies(entry -> {
+            assertThat(entry.kind()).isEqualTo(HistoryEntry.Kind.REPORT_REFUSED);
+            assertThat(entry.containerName()).isEqualTo("web");
+            assertThat(entry.hostId()).isEqualTo("h2");
+            assertThat(entry.message()).isEqualTo("refused a report from host h2 that container 'web' is EXITED: the "
+                    + "container was placed on host h1, and only that host may report about it");
+        });
+        assertThat(stack.status()).isEqualTo(StackStatus.RUNNING);
+        assertThat(stack.containers().get("web").hostId()).isEqualTo("h1");
+    }
+
+    @Test
     void aFailedContainerFailsTheDeploymentInOneReadableSentence() {
         ContainerStatus failed = new ContainerStatus("postgres", "h3", ContainerState.FAILED, Health.NONE, null, null,
                 "image postgres:14 is not present on host h3 and could not be pulled", T0.plusSeconds(1));
@@ -286,8 +310,13 @@ class StackLifecycleTest {
         return StackLifecycle.placementDecided(placing, "c1", "e1", spreadPlacements(), myApp, T0).next();
     }
 
+    /** Where {@link #spreadPlacements()} puts each container of my-app. */
+    private static final Map<String, String> PLACED_ON = Map.of("web", "h1", "api", "h2", "postgres", "h3",
+            "redis", "h1");
+
     private static ContainerStatus running(String name) {
-        return new ContainerStatus(name, "h1", ContainerState.RUNNING, Health.NONE, "d-" + name, null, null,
+        return new ContainerStatus(name, PLACED_ON.getOrDefault(name, "h1"), ContainerState.RUNNING, Health.NONE,
+                "d-" + name, null, null,
                 T0.plusSeconds(1));
     }
 
