@@ -75,7 +75,8 @@ final class EventFixtures {
     private static StackDeployRequested deployRequested() {
         ContainerDefinition web = ContainerDefinition.newBuilder().setName("web").setPosition(1).setImage("nginx:latest")
                 .setPorts(List.of(port(80, 8080)))
-                .setEnvironment(List.of(env("POSTGRES_HOST", ""), env("POSTGRES_PORT", "5432")))
+                .setEnvironment(List.of(env("POSTGRES_HOST", ""), env("POSTGRES_PORT", "5432"),
+                        EnvironmentVariable.newBuilder().setName("SETTINGS").setValue("marked").setSecret(true).build()))
                 .setVolumeMounts(List.of(VolumeMount.newBuilder().setType(VolumeType.VOLUME).setSource("web-data")
                         .setTarget("/data").setReadOnly(true).build()))
                 .setHealthCheck(HealthCheck.newBuilder().setType(HealthCheckType.HTTP).setPath("/health").setPort(80)

@@ -161,6 +161,8 @@ public final class AvroMapping {
     private List<EnvironmentVariable> environment(Map<String, EnvValue> core) {
         return core.entrySet().stream().map(e -> EnvironmentVariable.newBuilder().setName(e.getKey())
                 .setValue(e.getValue().secret() ? sealer(e.getKey()).seal(e.getValue().value()) : e.getValue().value())
+                // A plain value under a secret-looking name (TOKEN_URL) says so, or reading it again would seal it.
+                .setSecret(!e.getValue().secret() && EnvNames.looksSecret(e.getKey()) ? Boolean.FALSE : null)
                 .build()).toList();
     }
 
