@@ -26,6 +26,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import io.graphium.orchestrator.security.CommandAttribution;
 import org.springframework.kafka.core.KafkaTemplate;
 
 /** Wires the orchestrator: state store (restored before any listener starts), processor, listeners. */
@@ -83,8 +84,26 @@ class OrchestratorConfiguration {
     }
 
     @Bean
-    OrchestratorListeners orchestratorListeners(DeploymentProcessor processor) {
-        return new OrchestratorListeners(processor);
+    OrchestratorListeners orchestratorListeners(DeploymentProcessor processor, CommandAttribution attribution) {
+        return new OrchestratorListeners(processor, attribution);
+    }
+
+    /**
+     * The seam for the key that marks REST-attributed stack commands (docs/security/rest.md): until the key ring
+     * lands (then: {@code KeyRing.derivedKey("attribution")}), derived from the sealing key, which every orchestrator
+     * of a deployment shares; without one, a random key per process (commands published before a restart are then
+     * shown unverified).
+     */
+    @Bean
+    CommandAttribution commandAttribution(@Value("${graphium.secrets.sealing-key:}") String sealingKey) {
+        if (sealingKey.isBlank()) {
+            log.warn("no graphium.secrets.sealing-key: REST command attribution uses a key of this process only");
+            byte[] random = new byte[32];
+            new java.security.SecureRandom().nextBytes(random);
+            return new CommandAttribution(random);
+        }
+        return new CommandAttribution(CommandAttribution.derive(java.util.Base64.getDecoder().decode(
+                sealingKey.strip()), "attribution"));
     }
 
     /** Every stack's history, read from the history topic (for the history API and the event streams). */
