@@ -1,7 +1,9 @@
 package io.graphium.kafka;
 
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SendResult;
 
@@ -16,6 +18,12 @@ public class EventPublisher {
 
     /** Sends {@code event} to {@code topic} under {@code key}; completes when the broker acknowledged it. */
     public CompletableFuture<SendResult<String, SpecificRecord>> publish(Topic topic, String key, SpecificRecord event) {
+        return publish(topic, key, event, Map.of());
+    }
+
+    /** As {@link #publish(Topic, String, SpecificRecord)}, with Kafka record {@code headers}. */
+    public CompletableFuture<SendResult<String, SpecificRecord>> publish(Topic topic, String key, SpecificRecord event,
+                                                                         Map<String, byte[]> headers) {
         if (!topic.carries(event)) {
             throw new IllegalArgumentException("topic " + topic.name() + " does not carry "
                     + (event == null ? "null" : event.getClass().getSimpleName()) + "; it carries "
@@ -25,6 +33,8 @@ public class EventPublisher {
             throw new IllegalArgumentException("a " + event.getClass().getSimpleName() + " on " + topic.name()
                     + " needs a key (" + topic.keyMeaning() + ")");
         }
-        return template.send(topic.name(), key, event);
+        ProducerRecord<String, SpecificRecord> record = new ProducerRecord<>(topic.name(), key, event);
+        headers.forEach((name, value) -> record.headers().add(name, value));
+        return template.send(record);
     }
 }

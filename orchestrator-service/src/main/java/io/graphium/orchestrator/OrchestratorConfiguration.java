@@ -30,6 +30,7 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import io.graphium.orchestrator.security.CommandAttribution;
 import org.springframework.kafka.core.KafkaTemplate;
 
 /** Wires the orchestrator: state store (restored before any listener starts), processor, listeners. */
@@ -99,8 +100,17 @@ class OrchestratorConfiguration {
     }
 
     @Bean
-    OrchestratorListeners orchestratorListeners(DeploymentProcessor processor) {
-        return new OrchestratorListeners(processor);
+    OrchestratorListeners orchestratorListeners(DeploymentProcessor processor, CommandAttribution attribution) {
+        return new OrchestratorListeners(processor, attribution);
+    }
+
+    /** The mark on REST-attributed stack commands, keyed from the key ring (docs/security/rest.md#attribution). */
+    @Bean
+    CommandAttribution commandAttribution(KeyRing keys) {
+        if (!keys.canSeal()) {
+            log.warn("no sealing key: REST command attribution uses a key of this process only");
+        }
+        return CommandAttribution.of(keys);
     }
 
     /** Every stack's history, read from the history topic (for the history API and the event streams). */

@@ -62,6 +62,8 @@ class ComposeSystemTest {
                     "COMPOSE_PROJECT_NAME", project, "GRAPHIUM_HOST_IP", host.ipAddress(),
                     "GRAPHIUM_HOST_ID", host.name(), "GRAPHIUM_DOCKER_SOCKET", host.dockerSocket().toString(),
                     "GRAPHIUM_SECRETS_SEALING_KEY", SecretSealer.newBase64Key()));
+            ApiToken token = ApiToken.admin("compose-test");
+            env.put("GRAPHIUM_SECURITY_TOKENS", token.line());
             long started = System.nanoTime();
             try {
                 Run standins = run(BUILD_DEADLINE, env, root.resolve("infra/compose/build-standins").toString());
@@ -72,7 +74,7 @@ class ComposeSystemTest {
                 awaitAllHealthy(host, env);
                 long healthy = System.nanoTime();
 
-                OrchestratorApi api = new OrchestratorApi("http://" + host.ipAddress() + ":8080");
+                OrchestratorApi api = new OrchestratorApi("http://" + host.ipAddress() + ":8080", token);
                 String stackId = "compose-" + UUID.randomUUID().toString().substring(0, 8);
                 HttpResponse<String> accepted = api.deploy(OrchestratorApi.webStack(stackId, STACK_PORT));
                 assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);

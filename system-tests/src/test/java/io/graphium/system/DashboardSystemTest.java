@@ -81,6 +81,11 @@ class DashboardSystemTest {
     void aStackDeployedThroughTheApiAppearsAndTurnsRunningWithoutAReload() throws Exception {
         browser.get(orchestratorUrl + "/");
         assertThat(browser.getTitle()).isEqualTo("Graphium dashboard");
+        // Without a token the page asks for one (the API answers 401); the user pastes it, the page connects.
+        await("the token prompt").atMost(PAGE_DEADLINE).ignoreExceptionsInstanceOf(WebDriverException.class)
+                .until(() -> browser.findElement(By.id("token-input")).isDisplayed());
+        browser.findElement(By.id("token-input")).sendKeys(TestSystem.TOKEN.token());
+        browser.findElement(By.id("token-submit")).click();
         String loadId = loadId();
         await("host " + host.name() + " listed as ACTIVE").atMost(PAGE_DEADLINE)
                 .ignoreExceptionsInstanceOf(WebDriverException.class)

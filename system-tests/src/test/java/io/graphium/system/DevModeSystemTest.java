@@ -27,7 +27,12 @@ class DevModeSystemTest {
             Run up = run(state, hostId, "up");
             long elapsed = (System.nanoTime() - started) / 1_000_000;
             assertThat(up.exitCode()).as(up.output()).isZero();
-            assertThat(up.output()).contains("Stack my-app is RUNNING", "bin/graphium-dev down");
+            assertThat(up.output()).contains("Stack my-app is RUNNING", "bin/graphium-dev down",
+                    "made an admin token for the REST API", "admin.token");
+            Path token = state.resolve("dev").resolve("admin.token");
+            assertThat(java.nio.file.Files.getPosixFilePermissions(token)).as("only its owner may read the token")
+                    .isEqualTo(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+            assertThat(Files.readString(token).strip()).matches("gph_[A-Za-z0-9_-]{43}");
             assertThat(docker("ps", "-q", "--filter", "label=io.graphium.host=" + hostId).lines())
                     .as("the example's containers run").hasSize(4);
             System.out.printf("%nMEASURED bin/graphium-dev up (jars built, images present): %d ms%n%n", elapsed);

@@ -19,6 +19,8 @@ import java.util.Map;
 final class TestSystem implements AutoCloseable {
 
     private static final String GATEWAY = "10.213.0.1";
+    /** The orchestrator's API needs a token: the tests call it as this admin. */
+    static final ApiToken TOKEN = ApiToken.admin("system-test");
 
     final DockerTestbed testbed;
     final KafkaBrokerProcess kafka;
@@ -50,7 +52,7 @@ final class TestSystem implements AutoCloseable {
         SchemaRegistryProcess registry = SchemaRegistryProcess.start(GATEWAY);
         TestSystem system = new TestSystem(testbed, kafka, registry, Map.of("GRAPHIUM_KAFKA",
                 kafka.bootstrapServers(), "GRAPHIUM_REGISTRY", registry.url(), "GRAPHIUM_SECRETS_SEALING_KEY",
-                SecretSealer.newBase64Key()));
+                SecretSealer.newBase64Key(), "GRAPHIUM_SECURITY_TOKENS", TOKEN.line()));
         try {
             system.startServices(datacenter);
         } catch (RuntimeException | Error e) {
@@ -90,7 +92,7 @@ final class TestSystem implements AutoCloseable {
 
     /** The orchestrator's REST API (it follows a kill and restart: same port). */
     OrchestratorApi api() {
-        return new OrchestratorApi(orchestrator.baseUrl());
+        return new OrchestratorApi(orchestrator.baseUrl(), TOKEN);
     }
 
     TestbedHost host(String hostId) {

@@ -21,7 +21,7 @@ public final class HistoryReport {
     public static List<String> table(List<HistoryEntry> entries) {
         Table table = Table.withHeader("TIME", "KIND", "SUBJECT", "STATE", "MESSAGE");
         entries.forEach(e -> table.row(TimeFormat.instant(e.occurredAt()), e.kind(), subject(e), state(e),
-                e.message()));
+                e.messageWithRequester()));
         return table.lines();
     }
 
@@ -29,8 +29,8 @@ public final class HistoryReport {
     public static String line(HistoryEntry entry) {
         List<String> cells = new ArrayList<>(List.of(TimeFormat.instant(entry.occurredAt()),
                 pad(entry.kind(), KIND_WIDTH), pad(subject(entry), SUBJECT_WIDTH), state(entry)));
-        if (entry.message() != null) {
-            cells.add(entry.message());
+        if (entry.messageWithRequester() != null) {
+            cells.add(entry.messageWithRequester());
         }
         return String.join("  ", cells).stripTrailing();
     }

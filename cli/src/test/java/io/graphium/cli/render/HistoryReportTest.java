@@ -35,4 +35,15 @@ class HistoryReportTest {
 
         assertThat(HistoryReport.line(entry)).endsWith("  db                        PULLING");
     }
+
+    @Test
+    void aStepCausedByACommandSaysWhoAskedAndWhetherTheOrchestratorVouchedForIt() {
+        HistoryEntry rest = new HistoryEntry("e1", "shop", "d-1", "STOP_REQUESTED", "STOPPING", null, null, null,
+                null, "stop requested", AT, "ci-deployer", true);
+        HistoryEntry raw = new HistoryEntry("e2", "shop", "d-1", "STOP_REQUESTED", "STOPPING", null, null, null,
+                null, "stop requested", AT, "alice", false);
+
+        assertThat(HistoryReport.line(rest)).endsWith("stop requested (by ci-deployer)");
+        assertThat(HistoryReport.line(raw)).endsWith("stop requested (by alice, unverified)");
+    }
 }

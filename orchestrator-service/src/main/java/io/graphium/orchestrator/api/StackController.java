@@ -14,6 +14,7 @@ import io.graphium.orchestrator.core.lifecycle.StackStatus;
 import io.graphium.orchestrator.kafka.AvroMapping;
 import io.graphium.orchestrator.kafka.DeploymentStore;
 import io.graphium.orchestrator.security.Callers;
+import io.graphium.orchestrator.security.CommandAttribution;
 import java.net.URI;
 import java.security.Principal;
 import java.time.Clock;
@@ -61,11 +62,13 @@ public class StackController {
     private final AvroMapping mapping;
     private final Clock clock;
     private final StackAdmission admission;
+    private final CommandAttribution attribution;
     /** Deploys accepted here whose command the listener has not applied yet, so GET can say PENDING meanwhile. */
     private final Map<String, StackView> accepted = new ConcurrentHashMap<>();
 
     public StackController(DeploymentStore store, EventPublisher publisher, AvroMapping mapping, Clock clock,
-                           StackAdmission admission) {
+                           StackAdmission admission, CommandAttribution attribution) {
+        this.attribution = attribution;
         this.store = store;
         this.admission = admission;
         this.publisher = publisher;
@@ -105,7 +108,7 @@ public class StackController {
         }
         StackDeployRequested command = StackDeployRequested.newBuilder().setCommandId(commandId).setRequestedAt(now)
                 .setRequestedBy(Callers.name(principal)).setStackId(id).setDefinition(sealed).build();
-        Publishing.await(() -> publisher.publish(Topics.STACK_COMMANDS, id, command), PUBLISH_DEADLINE);
+        publishAttributed(id, command);
         StackView pending = StackView.pending(id, commandId, parsed.definition().name(),
                 parsed.definition().deployment().strategy().name().toLowerCase(), parsed.definition().location(), now);
         accepted.put(id, pending);
@@ -185,10 +188,15 @@ public class StackController {
             conflict.setTitle("not possible in this state");
             return ResponseEntity.status(HttpStatus.CONFLICT).body(conflict);
         }
-        Publishing.await(() -> publisher.publish(Topics.STACK_COMMANDS, stackId,
-                command.apply(UUID.randomUUID().toString())), PUBLISH_DEADLINE);
+        publishAttributed(stackId, command.apply(UUID.randomUUID().toString()));
         return ResponseEntity.accepted().location(URI.create("/api/v1/stacks/" + stackId))
                 .body(StackView.of(deployment));
+    }
+
+    /** Publishes a stack command with this orchestrator's attribution mark, so history can trust its requestedBy. */
+    private void publishAttributed(String stackId, SpecificRecord command) throws Exception {
+        Publishing.await(() -> publisher.publish(Topics.STACK_COMMANDS, stackId, command,
+                Map.of(CommandAttribution.HEADER, attribution.sign(command))), PUBLISH_DEADLINE);
     }
 
     /** The deploy accepted here that the orchestrator has not applied yet, if any (forgotten after a minute). */

@@ -6,7 +6,7 @@ import java.time.Instant;
 /** One entry of a stack's history as the REST API and the event streams show it. */
 public record HistoryView(String eventId, String stackId, String deploymentId, String kind, String status,
                           String containerName, String hostId, String containerState, String health, String message,
-                          Instant occurredAt) {
+                          Instant occurredAt, String requestedBy, boolean requestedByVerified) {
 
     static HistoryView of(StackHistoryEvent event) {
         return new HistoryView(event.getEventId(), event.getStackId(), event.getDeploymentId(),
@@ -14,6 +14,6 @@ public record HistoryView(String eventId, String stackId, String deploymentId, S
                 event.getContainerName(), event.getHostId(),
                 event.getContainerState() == null ? null : event.getContainerState().name(),
                 event.getHealth() == null ? null : event.getHealth().name(), event.getMessage(),
-                event.getOccurredAt());
+                event.getOccurredAt(), event.getRequestedBy(), event.getRequestedByVerified());
     }
 }

@@ -298,7 +298,8 @@ public final class AvroMapping {
 
     /** One history step; its id is derived from the input's, so a replayed input yields the same ids. */
     public static StackHistoryEvent historyEvent(HistoryEntry entry, String eventId, String causationId,
-                                                 StackDeployment stack, Instant now) {
+                                                 StackDeployment stack, Instant now, String requestedBy,
+                                                 boolean requestedByVerified) {
         return StackHistoryEvent.newBuilder().setEventId(eventId).setCausationId(causationId).setOccurredAt(now)
                 .setStackId(stack.stackId()).setDeploymentId(stack.deploymentId())
                 .setKind(StackHistoryKind.valueOf(entry.kind().name()))
@@ -307,7 +308,8 @@ public final class AvroMapping {
                 .setContainerState(entry.containerState() == null ? null
                         : io.graphium.events.ContainerState.valueOf(entry.containerState().name()))
                 .setHealth(entry.health() == null ? null : HealthStatus.valueOf(entry.health().name()))
-                .setMessage(entry.message()).build();
+                .setMessage(entry.message()).setRequestedBy(requestedBy)
+                .setRequestedByVerified(requestedByVerified).build();
     }
 
     public static ContainerStatus containerStatus(ContainerStatusChanged avro) {

@@ -69,7 +69,15 @@ public class DeploymentProcessor {
         this.clock = clock;
     }
 
+    /** Who asked for a transition: a stack command's requestedBy, and whether its attribution mark was valid. */
+    record RequestedBy(String name, boolean verified) {
+    }
+
     public void deployRequested(StackDeployRequested command) {
+        deployRequested(command, false);
+    }
+
+    public void deployRequested(StackDeployRequested command, boolean verified) {
         String stackId = command.getStackId();
         StackDefinition definition;
         List<Problem> problems;
@@ -86,23 +94,38 @@ public class DeploymentProcessor {
             StackDeployment current = store.get(stackId).map(DeploymentStore.Entry::deployment).orElse(null);
             commit(stackId, command.getCommandId(), current, StackLifecycle.deployRequested(command.getCommandId(),
                     stackId, definition, problems, options, command.getRequestedAt(), current), definition, options,
-                    command);
+                    command, new RequestedBy(command.getRequestedBy(), verified));
         }
     }
 
     public void stopRequested(StackStopRequested command) {
-        applyToExisting(command.getStackId(), command.getCommandId(), entry -> StackOperations.stopRequested(
+        stopRequested(command, false);
+    }
+
+    public void stopRequested(StackStopRequested command, boolean verified) {
+        applyToExisting(command.getStackId(), command.getCommandId(), new RequestedBy(command.getRequestedBy(),
+                verified), entry -> StackOperations.stopRequested(
                 entry.deployment(), entry.definition(), command.getCommandId(), clock.instant()));
     }
 
     public void startRequested(StackStartRequested command) {
-        applyToExisting(command.getStackId(), command.getCommandId(), entry -> StackOperations.startRequested(
+        startRequested(command, false);
+    }
+
+    public void startRequested(StackStartRequested command, boolean verified) {
+        applyToExisting(command.getStackId(), command.getCommandId(), new RequestedBy(command.getRequestedBy(),
+                verified), entry -> StackOperations.startRequested(
                 entry.deployment(), entry.definition(), command.getCommandId(), entry.options().deadline(),
                 clock.instant()));
     }
 
     public void removeRequested(StackRemoveRequested command) {
-        applyToExisting(command.getStackId(), command.getCommandId(), entry -> StackOperations.removeRequested(
+        removeRequested(command, false);
+    }
+
+    public void removeRequested(StackRemoveRequested command, boolean verified) {
+        applyToExisting(command.getStackId(), command.getCommandId(), new RequestedBy(command.getRequestedBy(),
+                verified), entry -> StackOperations.removeRequested(
                 entry.deployment(), entry.definition(), command.getCommandId(), command.getRemoveVolumes(),
                 clock.instant()));
     }
@@ -139,6 +162,11 @@ public class DeploymentProcessor {
     }
 
     private void applyToExisting(String stackId, String inputId, Function<DeploymentStore.Entry, Transition> input) {
+        applyToExisting(stackId, inputId, null, input);
+    }
+
+    private void applyToExisting(String stackId, String inputId, RequestedBy requestedBy,
+                                 Function<DeploymentStore.Entry, Transition> input) {
         synchronized (store.lockFor(stackId)) {
             DeploymentStore.Entry entry = store.get(stackId).orElse(null);
             if (entry == null || (entry.definition() == null && entry.deployment().status() != StackStatus.FAILED)) {
@@ -146,7 +174,7 @@ public class DeploymentProcessor {
                 return;
             }
             commit(stackId, inputId, entry.deployment(), input.apply(entry), entry.definition(), entry.options(),
-                    null);
+                    null, requestedBy);
         }
     }
 
@@ -156,11 +184,12 @@ public class DeploymentProcessor {
      * snapshot. Ids are derived from the input's id, so a replay writes the same ids again.
      */
     private void commit(String stackId, String inputId, StackDeployment current, Transition transition,
-                        StackDefinition definition, DeployOptions options, StackDeployRequested accepted) {
+                        StackDefinition definition, DeployOptions options, StackDeployRequested accepted,
+                        RequestedBy requestedBy) {
         if (!transition.changed()) {
             log.info("stack {}: {}", stackId, transition.note());
             if (current != null && !transition.history().isEmpty()) {
-                history(inputId, current, transition);
+                history(inputId, current, transition, requestedBy);
             }
             return;
         }
@@ -187,7 +216,7 @@ public class DeploymentProcessor {
                 throw new IllegalStateException("no way to send " + command.getClass().getSimpleName());
             }
         }
-        history(inputId, next, transition);
+        history(inputId, next, transition, requestedBy);
         send(Topics.STACK_STATUS, stackId, AvroMapping.snapshot(next, now));
         if (next.status() == StackStatus.REMOVED) {
             // Removed: nothing of the stack stays on the compacted topics; its history stays on the audit trail.
@@ -202,11 +231,12 @@ public class DeploymentProcessor {
                 next.error() == null ? "" : ": " + next.error());
     }
 
-    private void history(String inputId, StackDeployment stack, Transition transition) {
+    private void history(String inputId, StackDeployment stack, Transition transition, RequestedBy requestedBy) {
         List<HistoryEntry> steps = transition.history();
         for (int i = 0; i < steps.size(); i++) {
             send(Topics.STACK_HISTORY, stack.stackId(), AvroMapping.historyEvent(steps.get(i),
-                    inputId + ":" + stack.version() + ":" + i, inputId, stack, clock.instant()));
+                    inputId + ":" + stack.version() + ":" + i, inputId, stack, clock.instant(),
+                    requestedBy == null ? null : requestedBy.name(), requestedBy != null && requestedBy.verified()));
         }
     }
 

@@ -12,28 +12,34 @@ import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.graphium.orchestrator.security.CommandAttribution;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.messaging.handler.annotation.Header;
 
 /** The orchestrator's inputs: stack commands, placement results and container status, handed to the processor. */
 public class OrchestratorListeners {
 
     private static final Logger log = LoggerFactory.getLogger(OrchestratorListeners.class);
     private final DeploymentProcessor processor;
+    private final CommandAttribution attribution;
 
-    public OrchestratorListeners(DeploymentProcessor processor) {
+    public OrchestratorListeners(DeploymentProcessor processor, CommandAttribution attribution) {
         this.processor = processor;
+        this.attribution = attribution;
     }
 
     @KafkaListener(id = "orchestrator-stack-commands", topics = "#{T(io.graphium.kafka.Topics).STACK_COMMANDS.name()}")
-    void onStackCommand(SpecificRecord command) {
+    void onStackCommand(SpecificRecord command,
+                        @Header(name = CommandAttribution.HEADER, required = false) byte[] mark) {
+        boolean verified = attribution.verify(command, mark);
         if (command instanceof StackDeployRequested deploy) {
-            processor.deployRequested(deploy);
+            processor.deployRequested(deploy, verified);
         } else if (command instanceof StackStopRequested stop) {
-            processor.stopRequested(stop);
+            processor.stopRequested(stop, verified);
         } else if (command instanceof StackStartRequested start) {
-            processor.startRequested(start);
+            processor.startRequested(start, verified);
         } else if (command instanceof StackRemoveRequested remove) {
-            processor.removeRequested(remove);
+            processor.removeRequested(remove, verified);
         } else {
             log.warn("{} is not a stack command; ignored", command.getClass().getSimpleName());
         }

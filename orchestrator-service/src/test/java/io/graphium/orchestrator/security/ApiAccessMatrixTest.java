@@ -1,9 +1,13 @@
 package io.graphium.orchestrator.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.graphium.events.SecretSealer;
 import io.graphium.events.StackDeployRequested;
+import io.graphium.events.StackHistoryEvent;
+import io.graphium.events.StackHistoryKind;
+import io.graphium.events.StackStopRequested;
 import io.graphium.kafka.Topics;
 import io.graphium.kafka.test.GraphiumKafkaTest;
 import io.graphium.kafka.test.TestEventClient;
@@ -26,6 +30,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.avro.specific.SpecificRecord;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -180,10 +185,48 @@ class ApiAccessMatrixTest extends OrchestratorOverKafka {
                 deploy = send("POST", "/api/v1/stacks?stackId=attributed", TOKENS.get(Role.DEPLOY), definition);
                 assertThat(deploy.statusCode()).as(deploy.body()).isEqualTo(202);
             }
-            ConsumerRecord<String, SpecificRecord> first = commands.awaitRecord(r -> true, DEADLINE);
-            assertThat(first.key()).isEqualTo("attributed");
-            assertThat(((StackDeployRequested) first.value()).getRequestedBy()).isEqualTo("ci-deployer");
+            ConsumerRecord<String, SpecificRecord> authorized = commands.awaitRecord(r -> "attributed".equals(r.key()),
+                    DEADLINE);
+            assertThat(((StackDeployRequested) authorized.value()).getRequestedBy()).isEqualTo("ci-deployer");
+            assertThat(authorized.headers().lastHeader(CommandAttribution.HEADER)).as("the orchestrator's mark")
+                    .isNotNull();
+            // One partition: everything published before the authorized deploy has been read by now.
+            assertThatThrownBy(() -> commands.awaitRecord(r -> "my-app".equals(r.key()), Duration.ofMillis(200)))
+                    .as("a command from the cross-site forms").isInstanceOf(ConditionTimeoutException.class);
         }
+    }
+
+    /**
+     * The audit trail: a command from the REST API shows its principal as verified; one produced straight to Kafka
+     * shows what its producer wrote, unverified, even with a copied mark.
+     */
+    @Test
+    void historyShowsWhoAskedAndWhetherThatIsVerified() throws Exception {
+        String definition = Files.readString(Path.of("..", "examples", "my-app.json"));
+        HttpResponse<String> deploy = send("POST", "/api/v1/stacks?stackId=audited", TOKENS.get(Role.DEPLOY),
+                definition);
+        assertThat(deploy.statusCode()).as(deploy.body()).isEqualTo(202);
+        try (TestEventClient history = TestEventClient.reading(brokers, registry,
+                List.of(Topics.STACK_HISTORY.name()))) {
+            StackHistoryEvent requested = (StackHistoryEvent) history.awaitRecord(r -> r.value()
+                    instanceof StackHistoryEvent e && e.getStackId().equals("audited")
+                    && e.getKind() == StackHistoryKind.DEPLOY_REQUESTED, DEADLINE).value();
+            assertThat(requested.getRequestedBy()).isEqualTo("ci-deployer");
+            assertThat(requested.getRequestedByVerified()).isTrue();
+
+            StackStopRequested forged = StackStopRequested.newBuilder().setCommandId("raw-1")
+                    .setRequestedAt(java.time.Instant.now()).setRequestedBy("alice").setStackId("audited").build();
+            history.send(Topics.STACK_COMMANDS, "audited", forged);
+            StackHistoryEvent stop = (StackHistoryEvent) history.awaitRecord(r -> r.value()
+                    instanceof StackHistoryEvent e && e.getStackId().equals("audited")
+                    && e.getKind() == StackHistoryKind.STOP_REQUESTED, DEADLINE).value();
+            assertThat(stop.getRequestedBy()).isEqualTo("alice");
+            assertThat(stop.getRequestedByVerified()).as("a raw producer's claim").isFalse();
+        }
+        org.awaitility.Awaitility.await().atMost(DEADLINE).untilAsserted(() -> assertThat(
+                send("GET", "/api/v1/stacks/audited/history", TOKENS.get(Role.READ), null).body())
+                .contains("\"requestedBy\":\"ci-deployer\",\"requestedByVerified\":true")
+                .contains("\"requestedBy\":\"alice\",\"requestedByVerified\":false"));
     }
 
     @Test
