@@ -4,6 +4,7 @@ import io.graphium.agent.core.HostIds;
 import io.graphium.agent.core.RegistryCredentials;
 import io.graphium.agent.core.RegistryLogins;
 import io.graphium.kafka.Topics;
+import io.graphium.kafka.acl.Principals;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -114,9 +115,12 @@ public record AgentProperties(String hostId, String name, String ipAddress, Stri
         }
     }
 
-    /** The consumer group of this host's agent: one per host, so that each agent reads its whole topic. */
+    /**
+     * The consumer group of this host's agent: one per host, so that each agent reads its whole topic; the one group
+     * the agent's ACLs allow ({@link Principals#agentGroup}).
+     */
     public String consumerGroup() {
-        return "host-agent-" + hostId;
+        return Principals.agentGroup(hostId);
     }
 
     private static boolean blank(String value) {

@@ -73,6 +73,14 @@ class AgentConfigFileTest {
                 .containsKey("ssl.keystore.location");
     }
 
+    @Test
+    void registryCredentialsReachTheRegistryClient() throws IOException {
+        io.graphium.kafka.RegistryClient registry = binder().bind("graphium.kafka",
+                io.graphium.kafka.GraphiumKafkaProperties.class).get().registryClient();
+        assertThat(registry.username()).isEqualTo("graphium-agent-web-01");
+        assertThat(registry.trustStoreType()).isEqualTo("PKCS12");
+    }
+
     /** Every key of the file with its value, the commented ones too (the last value of a repeated key). */
     private static Map<String, String> allKeys() throws IOException {
         Map<String, String> keys = new LinkedHashMap<>();
@@ -111,6 +119,7 @@ class AgentConfigFileTest {
             known.addAll(components("graphium.agent.registries[" + i + "].", AgentProperties.Registry.class));
         }
         known.addAll(components("graphium.kafka.", io.graphium.kafka.GraphiumKafkaProperties.class));
+        known.addAll(components("graphium.kafka.registry.", io.graphium.kafka.GraphiumKafkaProperties.Registry.class));
         known.addAll(components("graphium.secrets.", io.graphium.kafka.SecretsProperties.class));
         known.addAll(components("graphium.admission.", AdmissionPolicy.class));
         for (int i = 0; i < 10; i++) {

@@ -105,6 +105,7 @@ public final class AccessPlan {
             write(acls, p, Pattern.LITERAL, t.deadLetterTopic());
         }
         group(acls, p, Pattern.PREFIXED, Principals.ORCHESTRATOR_GROUPS);
+        describeAll(acls, p);
     }
 
     private static void placement(List<Acl> acls) {
@@ -118,6 +119,7 @@ public final class AccessPlan {
             write(acls, p, Pattern.LITERAL, t.deadLetterTopic());
         }
         group(acls, p, Pattern.PREFIXED, Principals.PLACEMENT_GROUPS);
+        describeAll(acls, p);
     }
 
     private static void deployer(List<Acl> acls) {
@@ -142,6 +144,18 @@ public final class AccessPlan {
             write(acls, service, Pattern.LITERAL, Topics.hostReports(host).deadLetterTopic());
         }
     }
+
+    /**
+     * Metadata of every Graphium topic (no records): the services declare their topics and dead-letter topics at
+     * start, which on a provisioned cluster is a describe that finds them all. Agents do not get it: topic names
+     * would tell them the other hosts' ids.
+     */
+    private static void describeAll(List<Acl> acls, String principal) {
+        acls.add(new Acl(principal, Resource.TOPIC, Pattern.PREFIXED, GRAPHIUM_TOPICS, Operation.DESCRIBE));
+    }
+
+    /** The prefix every Graphium topic name starts with. */
+    static final String GRAPHIUM_TOPICS = "graphium.";
 
     private static void read(List<Acl> acls, String principal, Pattern pattern, String name) {
         acls.add(new Acl(principal, Resource.TOPIC, pattern, name, Operation.READ));

@@ -77,6 +77,8 @@ class AccessPlanTest {
         assertThat(plan.allows(o, TOPIC, "graphium.stack.commands.DLT", WRITE)).isTrue();
         assertThat(plan.allows(o, GROUP, "orchestrator-stack-commands", READ)).isTrue();
         assertThat(plan.allows(o, GROUP, "placement-requests", READ)).isFalse();
+        assertThat(plan.allows(o, TOPIC, "graphium.stack.status.DLT", DESCRIBE)).as("declared at start").isTrue();
+        assertThat(plan.allows(agent1, TOPIC, "graphium.stack.status", DESCRIBE)).isFalse();
     }
 
     @Test
