@@ -51,6 +51,7 @@ public final class AccessRules {
             Rule.needs(HttpMethod.POST, "/api/v1/stacks/{stackId}/start", Role.DEPLOY, "start a stack"),
             Rule.needs(HttpMethod.POST, "/api/v1/stacks/{stackId}/stop", Role.DEPLOY, "stop a stack"),
             Rule.needs(HttpMethod.DELETE, "/api/v1/stacks/{stackId}", Role.DEPLOY, "remove a stack"),
+            Rule.needs(HttpMethod.GET, "/api/v1/policy", Role.ADMIN, "the admission policy in force"),
             Rule.needs(HttpMethod.GET, "/api/v1/**", Role.READ, "stacks, history, hosts, event streams (SSE)"),
             Rule.needs(HttpMethod.POST, "/api/v1/hosts", Role.ADMIN, "register a host by hand"),
             Rule.needs(HttpMethod.PUT, "/api/v1/hosts/{hostId}/status", Role.ADMIN, "host status override"),
