@@ -149,6 +149,19 @@ public record ImageReference(String domain, String path, String tag, String dige
         return host.equals("index.docker.io") || host.equals("registry-1.docker.io") ? DOCKER_HUB : host;
     }
 
+    /** The repository as Docker's pull API names it: {@code [domain/]path}, without tag or digest. */
+    public String repository() {
+        return (domain == null ? "" : domain + "/") + path;
+    }
+
+    /**
+     * What to pass as the tag parameter of a pull: the digest when there is one, else the tag, else {@code latest}
+     * (without a tag Docker would pull every tag of the repository).
+     */
+    public String tagOrDigest() {
+        return digest != null ? digest : tag != null ? tag : "latest";
+    }
+
     @Override
     public String toString() {
         return (domain == null ? "" : domain + "/") + path + (tag == null ? "" : ":" + tag)

@@ -85,4 +85,19 @@ class ImageReferenceTest {
     void namesAreAtMost255Characters(int length, boolean valid) {
         assertThat(ImageReference.problem("a".repeat(length)).isEmpty()).isEqualTo(valid);
     }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+            "busybox, busybox, latest",
+            "graphium/busybox:1, graphium/busybox, 1",
+            "registry.local:5000/team/web, registry.local:5000/team/web, latest",
+            "registry.local:5000/team/web:2.1, registry.local:5000/team/web, 2.1",
+            "web@sha256:aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa, web, sha256:aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+            "web:1@sha256:aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa, web, sha256:aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"})
+    void aPullTakesTheRepositoryAndTheDigestElseTheTagElseLatest(String image, String repository, String tagOrDigest) {
+        ImageReference reference = ImageReference.parse(image);
+
+        assertThat(reference.repository()).isEqualTo(repository);
+        assertThat(reference.tagOrDigest()).isEqualTo(tagOrDigest);
+    }
 }

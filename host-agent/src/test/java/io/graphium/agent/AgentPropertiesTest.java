@@ -3,7 +3,7 @@ package io.graphium.agent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.graphium.agent.core.ImageReference;
+import io.graphium.admission.ImageReference;
 import io.graphium.agent.core.RegistryCredentials;
 import io.graphium.agent.core.RegistryLogins;
 import java.io.IOException;

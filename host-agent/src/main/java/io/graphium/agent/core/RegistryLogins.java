@@ -1,5 +1,6 @@
 package io.graphium.agent.core;
 
+import io.graphium.admission.ImageReference;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,7 +26,7 @@ public final class RegistryLogins {
 
     /** The login for {@code image}'s registry; empty when there is none (an anonymous pull). */
     public Optional<RegistryCredentials> forImage(ImageReference image) {
-        return Optional.ofNullable(byHost.get(image.registryHost()));
+        return Optional.ofNullable(byHost.get(RegistryCredentials.host(image.registry())));
     }
 
     public boolean isEmpty() {

@@ -26,7 +26,7 @@ import io.graphium.agent.core.DockerStates;
 import io.graphium.agent.core.HealthCheck;
 import io.graphium.agent.core.HostFacts;
 import io.graphium.agent.core.HostObservation;
-import io.graphium.agent.core.ImageReference;
+import io.graphium.admission.ImageReference;
 import io.graphium.agent.core.ManagedContainer;
 import io.graphium.agent.core.OwnershipLabels;
 import io.graphium.agent.core.PortBinding;
@@ -148,7 +148,7 @@ public class DockerContainerRuntime implements ContainerRuntime {
                 throw e;
             }
             throw new ContainerRuntimeException(e.kind(), Diagnosis.pullFailure(e.getMessage(),
-                    reference.registryHost(), login.map(RegistryCredentials::username).orElse(null)), e);
+                    reference.registry(), login.map(RegistryCredentials::username).orElse(null)), e);
         }
     }
 

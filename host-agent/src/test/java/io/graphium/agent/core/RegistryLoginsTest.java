@@ -1,5 +1,6 @@
 package io.graphium.agent.core;
 
+import io.graphium.admission.ImageReference;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -23,23 +24,23 @@ class RegistryLoginsTest {
             "docker.io/library/busybox, docker.io",
             "index.docker.io/library/busybox:1, docker.io",
             "reg.io:5000/team/app:1, reg.io:5000",
-            "REG.IO:5000/team/app@sha256:abc, reg.io:5000",
+            "REG.IO:5000/team/app@sha256:aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa, reg.io:5000",
             "reg.io/team/app, reg.io",
             "localhost/x, localhost",
             "localhost:5000/x:1, localhost:5000",
-            "busybox@sha256:abc, docker.io",
-            "team/app:1@sha256:abc, docker.io"})
+            "busybox@sha256:aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa, docker.io",
+            "team/app:1@sha256:aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa, docker.io"})
     void theRegistryHostIsDecidedTheWayDockerDoes(String image, String host) {
-        assertThat(ImageReference.parse(image).registryHost()).isEqualTo(host);
+        assertThat(ImageReference.parse(image).registry()).isEqualTo(host);
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource({
             "busybox, hub-user",
             "library/busybox:1, hub-user",
-            "busybox@sha256:abc, hub-user",
+            "busybox@sha256:aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa, hub-user",
             "reg.io:5000/team/app:1, team",
-            "reg.io:5000/team/app@sha256:abc, team",
+            "reg.io:5000/team/app@sha256:aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa, team",
             "localhost/x, me"})
     void theLoginOfTheImagesRegistryIsUsed(String image, String username) {
         assertThat(LOGINS.forImage(ImageReference.parse(image))).get()
