@@ -4,7 +4,9 @@ import io.graphium.events.StackHistoryEvent;
 import io.graphium.kafka.KafkaConnection;
 import io.graphium.kafka.Topics;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.locks.LockSupport;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -21,6 +23,9 @@ public class HistoryReader implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(HistoryReader.class);
 
+    private static final Duration PARTITIONS_DEADLINE = Duration.ofMinutes(1);
+    private static final Duration METADATA_RETRY = Duration.ofMillis(200);
+
     private final KafkaConsumer<String, SpecificRecord> consumer;
     private final HistoryLog history;
     private final Thread thread;
@@ -34,11 +39,29 @@ public class HistoryReader implements AutoCloseable {
     }
 
     public void start() {
-        List<TopicPartition> partitions = consumer.partitionsFor(Topics.STACK_HISTORY.name(), Duration.ofMinutes(1))
-                .stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+        List<TopicPartition> partitions = partitions(Instant.now().plus(PARTITIONS_DEADLINE));
         consumer.assign(partitions);
         consumer.seekToBeginning(partitions);
         thread.start();
+    }
+
+    /**
+     * The history topic's partitions. Right after the topic is created its metadata may not have reached this
+     * client yet ({@code partitionsFor} then answers an empty list), so ask again until it has, up to a deadline.
+     */
+    private List<TopicPartition> partitions(Instant deadline) {
+        while (true) {
+            List<TopicPartition> partitions = consumer.partitionsFor(Topics.STACK_HISTORY.name(), PARTITIONS_DEADLINE)
+                    .stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            if (!partitions.isEmpty()) {
+                return partitions;
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException(Topics.STACK_HISTORY.name() + " has no partitions after "
+                        + PARTITIONS_DEADLINE.toSeconds() + " s: is the topic created?");
+            }
+            LockSupport.parkNanos(METADATA_RETRY.toNanos()); // metadata retry back-off, not synchronization
+        }
     }
 
     private void run() {

@@ -34,6 +34,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
@@ -44,6 +45,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -219,6 +221,7 @@ class StackOperationsFlowTest extends OrchestratorOverKafka {
     }
 
     @Test
+    @Timeout(value = 3, unit = TimeUnit.MINUTES) // the stream reads block: a missing event fails, never hangs
     void theGlobalStreamStartsWithEveryStackThenGoesLiveAndResumesAfterItsLastEventId() throws Exception {
         assertThat(post("/api/v1/stacks?stackId=live", WAVES).statusCode()).isEqualTo(202);
         awaitStatus("live", "PLACING");
@@ -376,7 +379,7 @@ class StackOperationsFlowTest extends OrchestratorOverKafka {
             return read;
         }
 
-        /** The next event; comments (heartbeats) are skipped. Blocks, so a test's own timeout bounds it. */
+        /** The next event; comments (heartbeats) are skipped. Blocks: the test's {@code @Timeout} bounds it. */
         private Event next() throws Exception {
             String name = "message";
             String id = null;
