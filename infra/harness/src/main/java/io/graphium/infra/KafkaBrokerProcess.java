@@ -77,6 +77,14 @@ public final class KafkaBrokerProcess extends ScriptedProcess {
         return launch(LOOPBACK, false, true);
     }
 
+    /**
+     * As {@link #startSecure()}, listening on and advertising {@code host} (e.g. the testbed gateway); the broker's
+     * certificate names {@code host}, so clients verify it as they would a real broker's.
+     */
+    public static KafkaBrokerProcess startSecure(String host) {
+        return launch(host, false, true);
+    }
+
     private static KafkaBrokerProcess launch(String host, boolean isShared) {
         return launch(host, isShared, false);
     }

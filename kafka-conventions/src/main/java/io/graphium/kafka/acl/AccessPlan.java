@@ -96,8 +96,9 @@ public final class AccessPlan {
         read(acls, p, Pattern.PREFIXED, Topics.HOST_REPORTS_PREFIX);
         write(acls, p, Pattern.PREFIXED, Topics.HOST_COMMANDS_PREFIX);
         write(acls, p, Pattern.PREFIXED, Topics.HOST_DESIRED_PREFIX);
-        for (Topic t : List.of(Topics.PLACEMENT_REQUESTS, Topics.STACK_STATUS, Topics.STACK_DEFINITIONS,
-                Topics.STACK_HISTORY, Topics.HOSTS, Topics.HOST_ADMIN)) {
+        // Stack commands: its REST API publishes the commands it accepts there, the one path every deployer takes.
+        for (Topic t : List.of(Topics.STACK_COMMANDS, Topics.PLACEMENT_REQUESTS, Topics.STACK_STATUS,
+                Topics.STACK_DEFINITIONS, Topics.STACK_HISTORY, Topics.HOSTS, Topics.HOST_ADMIN)) {
             write(acls, p, Pattern.LITERAL, t.name());
         }
         // Dead letters of what it consumes with a listener (report DLTs: per host, see host()).

@@ -68,7 +68,8 @@ class AccessPlanTest {
         assertThat(plan.allows(o, TOPIC, "graphium.host.reports.any-new-host", READ)).isTrue();
         assertThat(plan.allows(o, TOPIC, "graphium.host.commands.h1", READ)).isFalse();
         assertThat(plan.allows(o, TOPIC, Topics.STACK_COMMANDS.name(), READ)).isTrue();
-        assertThat(plan.allows(o, TOPIC, Topics.STACK_COMMANDS.name(), WRITE)).isFalse();
+        assertThat(plan.allows(o, TOPIC, Topics.STACK_COMMANDS.name(), WRITE)).as("the REST API publishes commands")
+                .isTrue();
         assertThat(plan.allows(o, TOPIC, Topics.PLACEMENT_RESULTS.name(), WRITE)).isFalse();
         for (var t : List.of(Topics.PLACEMENT_REQUESTS, Topics.STACK_STATUS, Topics.STACK_DEFINITIONS,
                 Topics.STACK_HISTORY, Topics.HOSTS, Topics.HOST_ADMIN)) {
