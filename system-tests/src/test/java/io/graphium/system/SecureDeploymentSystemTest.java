@@ -98,6 +98,8 @@ class SecureDeploymentSystemTest {
                     .as("containers of my-app left on " + host.name()).isBlank();
         }
         assertThat(system.api().history("my-app")).contains("\"status\":\"REMOVED\"");
+        assertThat(system.serviceLogLinesContaining("AuthorizationException"))
+                .as("no service was refused anything by the ACLs").isEmpty();
     }
 
     @Test

@@ -98,6 +98,15 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /** The lines of this service's log that contain {@code text}, prefixed with the service's name. */
+    List<String> logLinesContaining(String text) {
+        try (var lines = Files.lines(log)) {
+            return lines.filter(l -> l.contains(text)).map(l -> name + ": " + l).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the log of " + name, e);
+        }
+    }
+
     /** kill -9: no shutdown hook, no graceful anything; for crash tests. */
     void kill() {
         process.destroyForcibly();

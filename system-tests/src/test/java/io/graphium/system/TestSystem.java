@@ -196,6 +196,13 @@ final class TestSystem implements AutoCloseable {
         return new OrchestratorApi(orchestrator.baseUrl(), TOKEN);
     }
 
+    /** The log lines of every service process (orchestrator, placement, agents) that contain {@code text}. */
+    List<String> serviceLogLinesContaining(String text) {
+        List<String> lines = new ArrayList<>(orchestrator.logLinesContaining(text));
+        services.forEach(s -> lines.addAll(s.logLinesContaining(text)));
+        return lines;
+    }
+
     TestbedHost host(String hostId) {
         return testbed.hosts().stream().filter(h -> h.name().equals(hostId)).findFirst().orElseThrow();
     }
