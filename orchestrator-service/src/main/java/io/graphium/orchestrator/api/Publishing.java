@@ -7,13 +7,15 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
+import org.apache.kafka.common.errors.AuthenticationException;
+import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.RetriableException;
 
 /**
  * Publishing from a request, with the failures a caller can act on told apart: an event too large for Kafka
  * ({@link TooLarge}, answered 413) and a broker or schema registry that cannot be reached in time
- * ({@link Unavailable}, answered 503 with Retry-After). Anything else is a bug and propagates as it is.
+ * or refuses this orchestrator's credentials ({@link Unavailable}, answered 503 with Retry-After). Anything else is a bug and propagates as it is.
  */
 final class Publishing {
 
@@ -40,6 +42,12 @@ final class Publishing {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof RecordTooLargeException) {
                 return new TooLarge("the event is too large for Kafka: " + t.getMessage(), failure);
+            }
+            if (t instanceof AuthorizationException || t instanceof AuthenticationException) {
+                // The orchestrator's own Kafka credentials or ACLs are wrong: not the caller's fault, and an
+                // operator can fix it (graphium acl apply), so the caller may retry later.
+                return new Unavailable("the orchestrator may not publish to Kafka: " + t.getMessage()
+                        + " (check its principal's ACLs: graphium acl print)", failure);
             }
             if (t instanceof RetriableException || t instanceof TimeoutException || t instanceof ConnectException
                     || t instanceof java.net.http.HttpConnectTimeoutException
