@@ -15,7 +15,8 @@ import org.springframework.kafka.core.KafkaAdmin;
 
 /**
  * What every Graphium service must do on start: report ready on {@code /actuator/health/readiness} (which includes
- * Kafka) and have declared the shared topics with their dead-letter topics. A service's test extends this.
+ * Kafka) and have declared the topics it needs with their dead-letter topics: the shared ones for a service, its
+ * own host's for an agent ({@link #declaredTopics()}). A service's test extends this.
  */
 public abstract class ServiceReadinessContract {
 
@@ -25,15 +26,23 @@ public abstract class ServiceReadinessContract {
     KafkaAdmin kafkaAdmin;
 
     @Test
-    void startsReadyWithTheSharedTopicsDeclared() throws Exception {
+    void startsReadyWithItsTopicsDeclared() throws Exception {
         HttpResponse<String> readiness = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                 URI.create("http://127.0.0.1:" + managementPort + "/actuator/health/readiness")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(readiness.statusCode()).as(readiness.body()).isEqualTo(200);
         assertThat(readiness.body()).contains("\"status\":\"UP\"");
         try (AdminClient admin = AdminClient.create(kafkaAdmin.getConfigurationProperties())) {
-            assertThat(admin.listTopics().names().get()).containsAll(Topics.SHARED.stream()
-                    .flatMap(t -> java.util.stream.Stream.of(t.name(), t.deadLetterTopic())).toList());
+            assertThat(admin.listTopics().names().get()).containsAll(declaredTopics());
         }
+    }
+
+    /** The topics this process declares at start; by default the shared topics and their dead-letter topics. */
+    protected java.util.List<String> declaredTopics() {
+        return names(Topics.SHARED);
+    }
+
+    protected static java.util.List<String> names(java.util.List<io.graphium.kafka.Topic> topics) {
+        return topics.stream().flatMap(t -> java.util.stream.Stream.of(t.name(), t.deadLetterTopic())).toList();
     }
 }
