@@ -154,7 +154,9 @@ class SecretScanSystemTest {
         private void read() {
             try {
                 HttpResponse<InputStream> response = HTTP.send(HttpRequest.newBuilder(URI.create(url))
-                        .header("Accept", "text/event-stream").GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+                        .header("Accept", "text/event-stream")
+                        .header("Authorization", "Bearer " + TestSystem.TOKEN.token()).GET().build(),
+                        HttpResponse.BodyHandlers.ofInputStream());
                 body = response.body();
                 byte[] buffer = new byte[8192];
                 for (int n; (n = body.read(buffer)) >= 0; ) {

@@ -66,6 +66,13 @@ class SecureDeploymentSystemTest {
     @Order(1)
     void deploysStopsAndRemovesAMultiHostStackThroughTheSecureBroker() throws Exception {
         assertThat(system.secure()).isTrue();
+        // Ready processes are not yet a known inventory: deploy once placement can place on every host (a plan
+        // goes through the placement service and reserves nothing), as an operator would after installing agents.
+        List<String> hostIds = system.testbed.hosts().stream().map(TestbedHost::name).toList();
+        await("placement can place on " + hostIds).atMost(DEADLINE).until(() -> {
+            String plan = system.api().post("/api/v1/stacks/plan", myApp()).body();
+            return plan.contains("\"feasible\":true") && hostIds.stream().allMatch(h -> plan.contains('"' + h + '"'));
+        });
         long started = System.nanoTime();
         HttpResponse<String> accepted = system.api().post("/api/v1/stacks", myApp());
         assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
