@@ -3,6 +3,7 @@ package io.graphium.kafka;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.AuthorizationException;
 import org.springframework.kafka.core.KafkaAdmin;
 
 /**
@@ -23,7 +24,17 @@ public class TopicProvisioner {
         if (known.contains(topic.name())) {
             return;
         }
-        admin.createOrModifyTopics(topic.declarations().toArray(NewTopic[]::new));
+        try {
+            admin.createOrModifyTopics(topic.declarations().toArray(NewTopic[]::new));
+        } catch (RuntimeException e) { // spring-kafka's KafkaException, cause = the broker's error
+            if (e.getCause() instanceof AuthorizationException) {
+                // A secured service holds no CREATE: its topics are the operator's `graphium acl apply`.
+                throw new IllegalStateException("topic " + topic.name() + " (or its dead-letter topic) is missing or"
+                        + " not visible to this principal, and it may not create it: run `graphium acl apply` as the"
+                        + " cluster admin (" + e.getCause().getMessage() + ")", e);
+            }
+            throw e;
+        }
         known.add(topic.name());
     }
 }

@@ -1,5 +1,8 @@
 package io.graphium.kafka.acl;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -7,6 +10,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.acl.AccessControlEntry;
 import org.apache.kafka.common.acl.AclBinding;
+import org.apache.kafka.common.acl.AclBindingFilter;
 import org.apache.kafka.common.acl.AclOperation;
 import org.apache.kafka.common.acl.AclPermissionType;
 import org.apache.kafka.common.resource.PatternType;
@@ -23,7 +27,29 @@ public final class AclProvisioner {
     public record Result(List<String> createdTopics, int acls) {
     }
 
+    private static final Duration IN_EFFECT_DEADLINE = Duration.ofSeconds(60);
+
     private AclProvisioner() {
+    }
+
+    private static void awaitInEffect(Admin admin, List<String> topics, List<AclBinding> bindings)
+            throws InterruptedException, ExecutionException {
+        Instant deadline = Instant.now().plus(IN_EFFECT_DEADLINE);
+        while (true) {
+            Set<String> served = admin.listTopics().names().get();
+            Collection<AclBinding> acls = admin.describeAcls(AclBindingFilter.ANY).values().get();
+            List<String> topicsPending = topics.stream().filter(t -> !served.contains(t)).toList();
+            long aclsPending = bindings.stream().filter(b -> !acls.contains(b)).count();
+            if (topicsPending.isEmpty() && aclsPending == 0) {
+                return;
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException("the broker does not serve what was applied after "
+                        + IN_EFFECT_DEADLINE.toSeconds() + " s: topics " + topicsPending + ", " + aclsPending
+                        + " ACLs");
+            }
+            Thread.sleep(100); // polling interval of a deadline-bounded wait
+        }
     }
 
     /** The Kafka binding of one rule: ALLOW from any host. */
@@ -45,7 +71,11 @@ public final class AclProvisioner {
                 new AccessControlEntry(acl.kafkaPrincipal(), "*", operation, AclPermissionType.ALLOW));
     }
 
-    /** Creates the missing topics of {@code plan}, then adds its ACLs. */
+    /**
+     * Creates the missing topics of {@code plan}, then adds its ACLs, and returns once the broker serves both: the
+     * controller acknowledges before the brokers have applied the metadata, and a service started in that gap
+     * would see neither its topics nor its rights.
+     */
     public static Result apply(Admin admin, AccessPlan plan) {
         try {
             Set<String> existing = admin.listTopics().names().get();
@@ -54,7 +84,9 @@ public final class AclProvisioner {
             if (!missing.isEmpty()) {
                 admin.createTopics(missing).all().get();
             }
-            admin.createAcls(plan.acls().stream().map(AclProvisioner::binding).toList()).all().get();
+            List<AclBinding> bindings = plan.acls().stream().map(AclProvisioner::binding).toList();
+            admin.createAcls(bindings).all().get();
+            awaitInEffect(admin, missing.stream().map(NewTopic::name).toList(), bindings);
             return new Result(missing.stream().map(NewTopic::name).toList(), plan.acls().size());
         } catch (ExecutionException e) {
             throw new IllegalStateException("applying the ACL plan failed: " + e.getCause().getMessage(),
