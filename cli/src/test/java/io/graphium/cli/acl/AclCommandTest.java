@@ -19,6 +19,11 @@ class AclCommandTest {
         assertThat(result.outLines()).anyMatch(l -> l.matches(
                 "User:graphium-orchestrator +TOPIC +PREFIXED +graphium\\.host\\.commands\\. +WRITE\\+DESCRIBE"));
         assertThat(result.out()).contains("User:graphium-placement", "User:graphium-deployer", "User:graphium-reader");
+        // The orchestrator's Kafka Streams application: its internal topics and transactional ids.
+        assertThat(result.outLines()).anyMatch(l -> l.matches("User:graphium-orchestrator +TOPIC +PREFIXED "
+                + "+graphium-orchestrator- +READ\\+WRITE\\+CREATE\\+DELETE\\+DESCRIBE"));
+        assertThat(result.outLines()).anyMatch(l -> l.matches("User:graphium-orchestrator +TRANSACTIONAL_ID "
+                + "+PREFIXED +graphium-orchestrator- +WRITE\\+DESCRIBE"));
     }
 
     @Test
@@ -31,6 +36,8 @@ class AclCommandTest {
                 + "--command-config /etc/kafka/admin.properties --add --allow-principal User:"));
         assertThat(result.out()).contains("--allow-principal User:graphium-agent-h1 --operation Read --group "
                 + "'host-agent-h1' --resource-pattern-type literal");
+        assertThat(result.out()).contains("--allow-principal User:graphium-orchestrator --operation Write "
+                + "--operation Describe --transactional-id 'graphium-orchestrator-' --resource-pattern-type prefixed");
     }
 
     @Test

@@ -15,7 +15,7 @@ import java.util.TreeSet;
 
 /**
  * Every ACL Graphium needs, derived from {@link Topics}: what each principal may read and write, and nothing else.
- * Pure: no broker, no Kafka types ({@link AclBindings} converts for the authorizer).
+ * Pure: no broker, no Kafka types ({@link AclProvisioner#binding} converts for the authorizer).
  *
  * <ul>
  *   <li>An agent touches only its own host's topics, by literal name: it reads its commands and desired state,
@@ -29,8 +29,11 @@ import java.util.TreeSet;
  *       prefix, so the consumers that dead-letter reports (orchestrator, placement) get a literal WRITE on each
  *       host's report DLT, generated with the host, never a prefixed WRITE on the reports prefix.</li>
  *   <li>Topics are created by the admin when provisioning ({@link #topics}): shared topics once, a host's three
- *       topics (and their dead-letter topics) with the host's principal. No service holds CREATE; a host that was
- *       not provisioned has no topics and no principal.</li>
+ *       topics (and their dead-letter topics) with the host's principal. No service holds CREATE on a
+ *       {@code graphium.} topic; a host that was not provisioned has no topics and no principal.</li>
+ *   <li>The one exception: the orchestrator's Kafka Streams application creates (and purges) its own internal
+ *       topics, on the prefix {@code graphium-orchestrator-}, which no {@code graphium.} topic name starts with
+ *       ({@link #orchestratorStreams}).</li>
  * </ul>
  */
 public final class AccessPlan {
@@ -107,6 +110,35 @@ public final class AccessPlan {
         }
         group(acls, p, Pattern.PREFIXED, Principals.ORCHESTRATOR_GROUPS);
         describeAll(acls, p);
+        orchestratorStreams(acls);
+    }
+
+    /**
+     * What the orchestrator's Kafka Streams application ({@code application.id=graphium-orchestrator},
+     * {@code processing.guarantee=exactly_once_v2}) needs beyond the topics above, which are its sources and sinks
+     * (READ on status and history also serves its global stores, which read without a group):
+     * <ul>
+     *   <li>its consumer group, the application id, literally (READ implies DESCRIBE for a group);</li>
+     *   <li>its internal topics ({@code graphium-orchestrator-<store>-changelog}, {@code -repartition}), prefixed:
+     *       CREATE (Streams creates them at start), READ (restore, repartition sources), WRITE, DELETE (committed
+     *       repartition records are purged with DeleteRecords) and DESCRIBE. No DESCRIBE_CONFIGS or ALTER_CONFIGS:
+     *       the default start-up only describes and creates them, with their configs set at creation;</li>
+     *   <li>its transactional ids ({@code graphium-orchestrator-<process id>-<thread>} under EOS v2), prefixed: WRITE
+     *       and DESCRIBE. No IDEMPOTENT_WRITE on the cluster: a transactional producer is authorized by its
+     *       transactional id, an idempotent one by WRITE on any topic (KIP-679).</li>
+     * </ul>
+     * The internal-topic prefix is not under {@code graphium.}, so this CREATE and DELETE reach no Graphium topic.
+     */
+    private static void orchestratorStreams(List<Acl> acls) {
+        String p = Principals.ORCHESTRATOR;
+        String prefix = Principals.ORCHESTRATOR_STREAMS_PREFIX;
+        group(acls, p, Pattern.LITERAL, Principals.ORCHESTRATOR_STREAMS_APPLICATION_ID);
+        for (Operation op : List.of(Operation.CREATE, Operation.READ, Operation.WRITE, Operation.DELETE,
+                Operation.DESCRIBE)) {
+            acls.add(new Acl(p, Resource.TOPIC, Pattern.PREFIXED, prefix, op));
+        }
+        acls.add(new Acl(p, Resource.TRANSACTIONAL_ID, Pattern.PREFIXED, prefix, Operation.WRITE));
+        acls.add(new Acl(p, Resource.TRANSACTIONAL_ID, Pattern.PREFIXED, prefix, Operation.DESCRIBE));
     }
 
     private static void placement(List<Acl> acls) {

@@ -7,14 +7,21 @@ package io.graphium.kafka.acl;
  */
 public record Acl(String principal, Resource resource, Pattern pattern, String name, Operation operation) {
 
-    /** The kinds of resources Graphium's rules name. */
-    public enum Resource { TOPIC, GROUP }
+    /**
+     * The kinds of resources Graphium's rules name: topics, consumer groups, and the transactional ids of
+     * transactional producers (the orchestrator's Kafka Streams application with {@code exactly_once_v2}).
+     */
+    public enum Resource { TOPIC, GROUP, TRANSACTIONAL_ID }
 
     /** How {@link #name} matches: the one resource of that name, or every resource whose name starts with it. */
     public enum Pattern { LITERAL, PREFIXED }
 
-    /** The operations Graphium's rules grant (Kafka's ACL operations of the same names). */
-    public enum Operation { READ, WRITE, DESCRIBE }
+    /**
+     * The operations Graphium's rules grant (Kafka's ACL operations of the same names). CREATE and DELETE are only
+     * ever granted on the orchestrator's own Kafka Streams internal topics ({@code graphium-orchestrator-*}): no
+     * principal may create or delete a {@code graphium.} topic.
+     */
+    public enum Operation { READ, WRITE, CREATE, DELETE, DESCRIBE }
 
     public Acl {
         if (principal == null || principal.isBlank() || name == null || name.isBlank()) {

@@ -57,6 +57,7 @@ public final class AclProvisioner {
         ResourceType type = switch (acl.resource()) {
             case TOPIC -> ResourceType.TOPIC;
             case GROUP -> ResourceType.GROUP;
+            case TRANSACTIONAL_ID -> ResourceType.TRANSACTIONAL_ID;
         };
         PatternType pattern = switch (acl.pattern()) {
             case LITERAL -> PatternType.LITERAL;
@@ -65,6 +66,8 @@ public final class AclProvisioner {
         AclOperation operation = switch (acl.operation()) {
             case READ -> AclOperation.READ;
             case WRITE -> AclOperation.WRITE;
+            case CREATE -> AclOperation.CREATE;
+            case DELETE -> AclOperation.DELETE;
             case DESCRIBE -> AclOperation.DESCRIBE;
         };
         return new AclBinding(new ResourcePattern(type, acl.name(), pattern),

@@ -53,7 +53,11 @@ public final class AclReport {
         }
         return rows.entrySet().stream().map(e -> {
             List<Object> key = e.getKey();
-            String resource = key.get(1) == Acl.Resource.TOPIC ? "--topic" : "--group";
+            String resource = switch ((Acl.Resource) key.get(1)) {
+                case TOPIC -> "--topic";
+                case GROUP -> "--group";
+                case TRANSACTIONAL_ID -> "--transactional-id";
+            };
             return "kafka-acls.sh --bootstrap-server " + bootstrap + " --command-config " + commandConfig
                     + " --add --allow-principal " + key.get(0)
                     + e.getValue().stream().map(op -> " --operation " + op).collect(Collectors.joining())
@@ -62,7 +66,12 @@ public final class AclReport {
         }).collect(Collectors.joining("\n", "", "\n"));
     }
 
+    /** {@code DESCRIBE} as kafka-acls spells it: {@code Describe} (and {@code DESCRIBE_CONFIGS}: {@code DescribeConfigs}). */
     private static String capitalized(String name) {
-        return name.charAt(0) + name.substring(1).toLowerCase(Locale.ROOT);
+        StringBuilder out = new StringBuilder();
+        for (String word : name.split("_")) {
+            out.append(word.charAt(0)).append(word.substring(1).toLowerCase(Locale.ROOT));
+        }
+        return out.toString();
     }
 }

@@ -19,6 +19,17 @@ public final class Principals {
 
     /** Consumer groups of the orchestrator start with this (its listeners' ids and {@code orchestrator-service}). */
     public static final String ORCHESTRATOR_GROUPS = "orchestrator";
+    /**
+     * The {@code application.id} of the orchestrator's Kafka Streams application ({@code exactly_once_v2}): also its
+     * consumer group.
+     */
+    public static final String ORCHESTRATOR_STREAMS_APPLICATION_ID = ORCHESTRATOR;
+    /**
+     * What the names of that application's internal topics ({@code <application.id>-<store>-changelog},
+     * {@code <application.id>-<operator>-repartition}) and transactional ids ({@code <application.id>-<process
+     * id>-<thread>}) start with. Not under {@code graphium.}: the one prefix on which a service may create topics.
+     */
+    public static final String ORCHESTRATOR_STREAMS_PREFIX = ORCHESTRATOR_STREAMS_APPLICATION_ID + "-";
     /** Consumer groups of the placement service start with this. */
     public static final String PLACEMENT_GROUPS = "placement";
     /** Consumer groups a reader may use start with its principal name. */

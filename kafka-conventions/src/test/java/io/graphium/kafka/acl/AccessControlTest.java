@@ -9,14 +9,19 @@ import io.graphium.infra.RequiresInfra;
 import io.graphium.kafka.KafkaConnection;
 import io.graphium.kafka.RegistryClient;
 import io.graphium.kafka.Topics;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -28,8 +33,18 @@ import org.apache.kafka.common.acl.AclBindingFilter;
 import org.apache.kafka.common.errors.GroupAuthorizationException;
 import org.apache.kafka.common.errors.SaslAuthenticationException;
 import org.apache.kafka.common.errors.TopicAuthorizationException;
+import org.apache.kafka.common.errors.TransactionalIdAuthorizationException;
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Grouped;
+import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.kstream.Produced;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -148,16 +163,11 @@ class AccessControlTest {
         }
         try (KafkaConsumer<String, String> commands = consumer(Principals.ORCHESTRATOR, "orchestrator-stack-commands")) {
             commands.subscribe(List.of(Topics.STACK_COMMANDS.name()));
-            List<String> values = new ArrayList<>();
-            await().atMost(Duration.ofSeconds(30)).until(() -> {
-                commands.poll(Duration.ofMillis(200)).forEach(r -> values.add(r.value()));
-                return values.size() >= 2;
-            });
-            assertThat(values).containsExactlyInAnyOrder("deploy my-app", "stop my-app");
+            assertThat(pollUntil(commands, "deploy my-app", "stop my-app")).isNotEmpty(); // and others' commands
         }
         try (KafkaConsumer<String, String> status = consumer(Principals.READER, Principals.READER + "-dashboard")) {
             status.subscribe(List.of(Topics.STACK_STATUS.name()));
-            assertThat(pollValues(status)).containsExactly("my-app RUNNING");
+            assertThat(pollUntil(status, "my-app RUNNING")).isNotEmpty();
         }
 
         assertDenied(Principals.ORCHESTRATOR, "graphium.host.reports.h1");
@@ -185,6 +195,138 @@ class AccessControlTest {
         }
     }
 
+    @Test
+    void theOrchestratorCommitsATransactionWithItsStreamsTransactionalIdAndNoOther() throws Exception {
+        Map<String, Object> config = new HashMap<>(connection(Principals.ORCHESTRATOR).producerConfig());
+        config.putAll(producerSettings());
+        config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "graphium-orchestrator-test-0");
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(config)) {
+            producer.initTransactions();
+            producer.beginTransaction();
+            producer.send(new ProducerRecord<>(Topics.STACK_STATUS.name(), "txn-app", "txn-app RUNNING")).get();
+            producer.commitTransaction();
+        }
+        try (KafkaConsumer<String, String> status = consumer(Principals.READER, Principals.READER + "-txn",
+                "read_committed")) {
+            status.subscribe(List.of(Topics.STACK_STATUS.name()));
+            assertThat(pollUntil(status, "txn-app RUNNING")).isNotEmpty();
+        }
+        for (String outside : List.of("graphium-placement-0", "graphium-orchestratorx-0", "orchestrator-0")) {
+            config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, outside);
+            try (KafkaProducer<String, String> producer = new KafkaProducer<>(config)) {
+                assertThatThrownBy(producer::initTransactions).as(outside)
+                        .isInstanceOf(TransactionalIdAuthorizationException.class);
+            }
+        }
+        Map<String, Object> placement = new HashMap<>(connection(Principals.PLACEMENT).producerConfig());
+        placement.putAll(producerSettings());
+        placement.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "graphium-orchestrator-forged-0");
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(placement)) {
+            assertThatThrownBy(producer::initTransactions).as("placement using the orchestrator's id")
+                    .isInstanceOf(TransactionalIdAuthorizationException.class);
+        }
+    }
+
+    @Test
+    void theOrchestratorCreatesItsStreamsInternalTopicsAndNoGraphiumTopic() throws Exception {
+        try (Admin admin = Admin.create(settings(Principals.ORCHESTRATOR))) {
+            admin.createTopics(List.of(new NewTopic("graphium-orchestrator-x-changelog", 1, (short) 1))).all().get();
+            assertThat(admin.describeTopics(List.of("graphium-orchestrator-x-changelog")).allTopicNames().get())
+                    .containsKey("graphium-orchestrator-x-changelog");
+            for (String topic : List.of("graphium.foo", "graphium.orchestrator-x-changelog", "orchestrator-x")) {
+                assertThatThrownBy(() -> admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get())
+                        .as(topic).isInstanceOf(ExecutionException.class).cause()
+                        .isInstanceOf(TopicAuthorizationException.class);
+            }
+        }
+        for (String service : List.of(Principals.PLACEMENT, Principals.READER, Principals.agent("h1"))) {
+            try (Admin admin = Admin.create(settings(service))) {
+                assertThatThrownBy(() -> admin.createTopics(List.of(new NewTopic("graphium-orchestrator-y-changelog",
+                        1, (short) 1))).all().get()).as(service).isInstanceOf(ExecutionException.class).cause()
+                        .isInstanceOf(TopicAuthorizationException.class);
+            }
+        }
+    }
+
+    @Test
+    void theOrchestratorReadsStackCommandsInItsStreamsGroup() throws Exception {
+        send(Principals.DEPLOYER, Topics.STACK_COMMANDS.name(), "deploy group-probe");
+        try (KafkaConsumer<String, String> commands = consumer(Principals.ORCHESTRATOR,
+                Principals.ORCHESTRATOR_STREAMS_APPLICATION_ID)) { // commits nothing: the Streams test reads it all
+            commands.subscribe(List.of(Topics.STACK_COMMANDS.name()));
+            assertThat(pollUntil(commands, "deploy group-probe")).isNotEmpty();
+        }
+        try (KafkaConsumer<String, String> commands = consumer(Principals.PLACEMENT,
+                Principals.ORCHESTRATOR_STREAMS_APPLICATION_ID)) {
+            commands.subscribe(List.of(Topics.PLACEMENT_REQUESTS.name()));
+            assertThatThrownBy(() -> commands.poll(Duration.ofSeconds(10)))
+                    .isInstanceOf(GroupAuthorizationException.class);
+        }
+    }
+
+    /**
+     * The orchestrator's Kafka Streams application, in miniature, as {@code graphium-orchestrator} with only the
+     * plan's ACLs: {@code application.id=graphium-orchestrator}, {@code exactly_once_v2}, stack commands regrouped
+     * (a repartition topic) and counted in a store (a changelog topic), the counts written to stack status. It
+     * creates its internal topics, runs, commits transactions (its output is visible read_committed) and purges its
+     * repartition topic (DeleteRecords): the plan is complete for it.
+     */
+    @Test
+    void aKafkaStreamsApplicationRunsWithExactlyOnceAsTheOrchestrator() throws Exception {
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.stream(Topics.STACK_COMMANDS.name(), Consumed.with(Serdes.String(), Serdes.String()))
+                .groupBy((key, value) -> value, Grouped.with("by-command", Serdes.String(), Serdes.String()))
+                .count(Materialized.as("command-counts"))
+                .toStream()
+                .mapValues((command, count) -> command + " seen " + count)
+                .to(Topics.STACK_STATUS.name(), Produced.with(Serdes.String(), Serdes.String()));
+        Properties props = new Properties();
+        props.putAll(settings(Principals.ORCHESTRATOR));
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, Principals.ORCHESTRATOR_STREAMS_APPLICATION_ID);
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("streams-acl").toString());
+        props.put(StreamsConfig.REPARTITION_PURGE_INTERVAL_MS_CONFIG, 0);
+        props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+        props.put(StreamsConfig.DEFAULT_KEY_SERDE_CLASS_CONFIG, Serdes.StringSerde.class);
+        props.put(StreamsConfig.DEFAULT_VALUE_SERDE_CLASS_CONFIG, Serdes.StringSerde.class);
+        List<Throwable> failures = new CopyOnWriteArrayList<>();
+        KafkaStreams streams = new KafkaStreams(builder.build(), props);
+        try (Admin admin = Admin.create(broker.adminSettings())) {
+            streams.setUncaughtExceptionHandler(e -> {
+                failures.add(e);
+                return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+            });
+            streams.start();
+            send(Principals.DEPLOYER, Topics.STACK_COMMANDS.name(), "deploy streams-probe");
+            send(Principals.DEPLOYER, Topics.STACK_COMMANDS.name(), "deploy streams-probe");
+            try (KafkaConsumer<String, String> status = consumer(Principals.READER, Principals.READER + "-streams",
+                    "read_committed")) {
+                status.subscribe(List.of(Topics.STACK_STATUS.name()));
+                assertThat(pollUntil(Duration.ofSeconds(120), status, "deploy streams-probe seen 2")).isNotEmpty();
+            }
+            assertThat(failures).isEmpty();
+            assertThat(streams.state()).isEqualTo(KafkaStreams.State.RUNNING);
+            assertThat(admin.listTopics().names().get()).contains("graphium-orchestrator-by-command-repartition",
+                    "graphium-orchestrator-command-counts-changelog");
+            // Committed repartition records are deleted (DeleteRecords needs DELETE on the topic).
+            await().atMost(Duration.ofSeconds(60)).until(() -> {
+                List<TopicPartition> partitions = admin.describeTopics(List.of(
+                        "graphium-orchestrator-by-command-repartition")).allTopicNames().get().values().iterator()
+                        .next().partitions().stream()
+                        .map(p -> new TopicPartition("graphium-orchestrator-by-command-repartition", p.partition()))
+                        .toList();
+                Map<TopicPartition, OffsetSpec> earliest = new HashMap<>();
+                partitions.forEach(p -> earliest.put(p, OffsetSpec.earliest()));
+                return admin.listOffsets(earliest).all().get().values().stream().anyMatch(o -> o.offset() > 0);
+            });
+            assertThat(failures).isEmpty();
+            assertThat(streams.state()).isEqualTo(KafkaStreams.State.RUNNING);
+        } finally {
+            // Leave the group: a plain consumer in the same group must not meet a lingering Streams member.
+            streams.close(new KafkaStreams.CloseOptions().leaveGroup(true).timeout(Duration.ofSeconds(30)));
+        }
+    }
+
     private static void assertDenied(String principal, String topic) {
         try (KafkaProducer<String, String> producer = producer(principal)) {
             assertThatThrownBy(() -> producer.send(new ProducerRecord<>(topic, "key", "forged")).get())
@@ -200,6 +342,23 @@ class AccessControlTest {
         try (KafkaProducer<String, String> producer = producer(principal)) {
             producer.send(new ProducerRecord<>(topic, "key", value)).get();
         }
+    }
+
+    /** Polls until every one of {@code expected} has been read (other tests' records may come too). */
+    private static List<String> pollUntil(KafkaConsumer<String, String> consumer, String... expected) {
+        return pollUntil(Duration.ofSeconds(30), consumer, expected);
+    }
+
+    private static List<String> pollUntil(Duration timeout, KafkaConsumer<String, String> consumer,
+            String... expected) {
+        List<String> values = new ArrayList<>();
+        await().atMost(timeout).until(() -> {
+            for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                values.add(record.value());
+            }
+            return values.containsAll(List.of(expected));
+        });
+        return values;
     }
 
     private static List<String> pollValues(KafkaConsumer<String, String> consumer) {
@@ -223,9 +382,13 @@ class AccessControlTest {
     }
 
     private static KafkaConsumer<String, String> consumer(String principal, String group) {
+        return consumer(principal, group, "read_uncommitted");
+    }
+
+    private static KafkaConsumer<String, String> consumer(String principal, String group, String isolation) {
         Map<String, Object> config = connection(principal).consumerConfig(group, Map.of(
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_uncommitted"));
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, isolation));
         return new KafkaConsumer<>(config);
     }
 

@@ -1,15 +1,21 @@
 package io.graphium.kafka.acl;
 
+import static io.graphium.kafka.acl.Acl.Operation.CREATE;
+import static io.graphium.kafka.acl.Acl.Operation.DELETE;
 import static io.graphium.kafka.acl.Acl.Operation.DESCRIBE;
 import static io.graphium.kafka.acl.Acl.Operation.READ;
 import static io.graphium.kafka.acl.Acl.Operation.WRITE;
 import static io.graphium.kafka.acl.Acl.Pattern.LITERAL;
+import static io.graphium.kafka.acl.Acl.Pattern.PREFIXED;
 import static io.graphium.kafka.acl.Acl.Resource.GROUP;
 import static io.graphium.kafka.acl.Acl.Resource.TOPIC;
+import static io.graphium.kafka.acl.Acl.Resource.TRANSACTIONAL_ID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.graphium.kafka.Topic;
 import io.graphium.kafka.Topics;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -104,11 +110,68 @@ class AccessPlanTest {
     }
 
     @Test
-    void theAdminCreatesEveryTopicAndNoServiceHoldsCreate() {
+    void theAdminCreatesEveryTopicAndNoServiceHoldsCreateOnAGraphiumTopic() {
         assertThat(plan.topics()).extracting(t -> t.name()).contains("graphium.stack.commands",
                 "graphium.host.commands.h1", "graphium.host.desired.h2", "graphium.host.reports.h2");
-        assertThat(plan.acls()).extracting(Acl::operation).containsOnly(READ, WRITE, DESCRIBE);
         assertThat(plan.principals()).doesNotContain(Principals.ADMIN);
+        // The only CREATE and DELETE: the orchestrator's Streams application on its own internal-topic prefix.
+        assertThat(plan.acls()).filteredOn(a -> a.operation() == CREATE || a.operation() == DELETE)
+                .containsExactlyInAnyOrder(
+                        new Acl(Principals.ORCHESTRATOR, TOPIC, PREFIXED, "graphium-orchestrator-", CREATE),
+                        new Acl(Principals.ORCHESTRATOR, TOPIC, PREFIXED, "graphium-orchestrator-", DELETE));
+        assertThat(AccessPlan.GRAPHIUM_TOPICS).doesNotStartWith(Principals.ORCHESTRATOR_STREAMS_PREFIX);
+        assertThat(Principals.ORCHESTRATOR_STREAMS_PREFIX).doesNotStartWith(AccessPlan.GRAPHIUM_TOPICS);
+        List<String> graphiumTopics = new ArrayList<>(List.of("graphium.foo", "graphium.host.reports.h3",
+                "graphium.orchestrator-x-changelog"));
+        for (Topic t : plan.topics()) {
+            graphiumTopics.add(t.name());
+            graphiumTopics.add(t.deadLetterTopic());
+        }
+        for (String principal : plan.principals()) {
+            for (String topic : graphiumTopics) {
+                assertThat(plan.allows(principal, TOPIC, topic, CREATE)).as("%s creating %s", principal, topic)
+                        .isFalse();
+                assertThat(plan.allows(principal, TOPIC, topic, DELETE)).as("%s deleting %s", principal, topic)
+                        .isFalse();
+            }
+        }
+    }
+
+    @Test
+    void theOrchestratorsStreamsApplicationGetsItsGroupInternalTopicsAndTransactionalIds() {
+        String o = Principals.ORCHESTRATOR;
+        assertThat(Principals.ORCHESTRATOR_STREAMS_APPLICATION_ID).isEqualTo("graphium-orchestrator");
+        assertThat(plan.of(o)).filteredOn(a -> a.name().startsWith("graphium-orchestrator"))
+                .containsExactlyInAnyOrder(
+                        new Acl(o, GROUP, LITERAL, "graphium-orchestrator", READ),
+                        new Acl(o, TOPIC, PREFIXED, "graphium-orchestrator-", CREATE),
+                        new Acl(o, TOPIC, PREFIXED, "graphium-orchestrator-", READ),
+                        new Acl(o, TOPIC, PREFIXED, "graphium-orchestrator-", WRITE),
+                        new Acl(o, TOPIC, PREFIXED, "graphium-orchestrator-", DELETE),
+                        new Acl(o, TOPIC, PREFIXED, "graphium-orchestrator-", DESCRIBE),
+                        new Acl(o, TRANSACTIONAL_ID, PREFIXED, "graphium-orchestrator-", WRITE),
+                        new Acl(o, TRANSACTIONAL_ID, PREFIXED, "graphium-orchestrator-", DESCRIBE));
+        // EOS v2 transactional ids are <application.id>-<process id>-<thread>.
+        assertThat(plan.allows(o, TRANSACTIONAL_ID, "graphium-orchestrator-8f2c1d3e-1", WRITE)).isTrue();
+        assertThat(plan.allows(o, TRANSACTIONAL_ID, "graphium-placement-0", WRITE)).isFalse();
+        assertThat(plan.allows(o, TRANSACTIONAL_ID, "graphium-orchestratorx-0", WRITE)).isFalse();
+        assertThat(plan.allows(o, TOPIC, "graphium-orchestrator-counts-changelog", CREATE)).isTrue();
+        assertThat(plan.allows(o, TOPIC, "graphium-orchestrator-by-stack-repartition", DELETE)).isTrue();
+        // Its sources and sinks are the topics it already reads and writes (global stores read without a group).
+        for (Topic t : List.of(Topics.STACK_COMMANDS, Topics.PLACEMENT_RESULTS, Topics.STACK_STATUS,
+                Topics.STACK_HISTORY, Topics.STACK_DEFINITIONS)) {
+            assertThat(plan.allows(o, TOPIC, t.name(), READ)).as(t.name()).isTrue();
+        }
+        assertThat(plan.allows(o, TOPIC, "graphium.host.reports.h9", READ)).isTrue();
+        for (Topic t : List.of(Topics.PLACEMENT_REQUESTS, Topics.STACK_STATUS, Topics.STACK_DEFINITIONS,
+                Topics.STACK_HISTORY)) {
+            assertThat(plan.allows(o, TOPIC, t.name(), WRITE)).as(t.name()).isTrue();
+        }
+        assertThat(plan.allows(o, TOPIC, "graphium.host.commands.h9", WRITE)).isTrue();
+        assertThat(plan.allows(o, TOPIC, "graphium.host.desired.h9", WRITE)).isTrue();
+        // No one else gets a transactional id.
+        assertThat(plan.acls()).filteredOn(a -> a.resource() == TRANSACTIONAL_ID).extracting(Acl::principal)
+                .containsOnly(o);
     }
 
     @Test
@@ -131,5 +194,16 @@ class AccessPlanTest {
                 + "'graphium.host.reports.h1' --resource-pattern-type literal");
         assertThat(commands).contains("--allow-principal User:graphium-orchestrator --operation Write --operation "
                 + "Describe --topic 'graphium.host.commands.' --resource-pattern-type prefixed");
+        assertThat(commands).contains("--allow-principal User:graphium-orchestrator --operation Read --operation Write "
+                + "--operation Create --operation Delete --operation Describe --topic 'graphium-orchestrator-' "
+                + "--resource-pattern-type prefixed");
+        assertThat(commands).contains("--allow-principal User:graphium-orchestrator --operation Write --operation "
+                + "Describe --transactional-id 'graphium-orchestrator-' --resource-pattern-type prefixed");
+        assertThat(table.lines()).anyMatch(l -> l.matches("User:graphium-orchestrator +TRANSACTIONAL_ID +PREFIXED "
+                + "+graphium-orchestrator- +WRITE\\+DESCRIBE"));
+        assertThat(table.lines()).anyMatch(l -> l.matches("User:graphium-orchestrator +TOPIC +PREFIXED "
+                + "+graphium-orchestrator- +READ\\+WRITE\\+CREATE\\+DELETE\\+DESCRIBE"));
+        assertThat(table.lines()).anyMatch(l -> l.matches("User:graphium-orchestrator +GROUP +LITERAL "
+                + "+graphium-orchestrator +READ"));
     }
 }
