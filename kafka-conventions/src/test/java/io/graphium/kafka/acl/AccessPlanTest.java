@@ -15,6 +15,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.graphium.kafka.Topic;
 import io.graphium.kafka.Topics;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -172,6 +174,16 @@ class AccessPlanTest {
         // No one else gets a transactional id.
         assertThat(plan.acls()).filteredOn(a -> a.resource() == TRANSACTIONAL_ID).extracting(Acl::principal)
                 .containsOnly(o);
+    }
+
+    @Test
+    void theRuleListInTheSecurityDocsIsThePlansTable() throws Exception {
+        String doc = Files.readString(Path.of("..", "docs", "security", "kafka.md"));
+        int start = doc.indexOf("```\nPRINCIPAL ");
+        assertThat(start).as("the rule list in docs/security/kafka.md").isPositive();
+        String documented = doc.substring(start + 4, doc.indexOf("```\n", start + 4));
+        assertThat(documented).as("docs/security/kafka.md, from graphium acl print --host h1")
+                .isEqualTo(AclReport.table(AccessPlan.forHosts(List.of("h1"))));
     }
 
     @Test
