@@ -68,8 +68,13 @@ public final class EventSerialization {
 
     /** A value deserializer for our events (specific classes), configured for {@code registryUrl}. */
     public static Deserializer<SpecificRecord> valueDeserializer(String registryUrl) {
+        return valueDeserializer(RegistryClient.at(registryUrl));
+    }
+
+    /** A value deserializer for our events (specific classes), configured for {@code registry}. */
+    public static Deserializer<SpecificRecord> valueDeserializer(RegistryClient registry) {
         AvroKafkaDeserializer<SpecificRecord> deserializer = new AvroKafkaDeserializer<>();
-        deserializer.configure(serdeConfig(registryUrl), false);
+        deserializer.configure(serdeConfig(registry), false);
         return deserializer;
     }
 

@@ -81,6 +81,22 @@ public record KafkaConnection(Map<String, Object> consumerBase, Map<String, Obje
         return settings;
     }
 
+    /**
+     * Where and how to connect, and nothing else (bootstrap servers, client id, {@code security.protocol},
+     * {@code sasl.*}, {@code ssl.*}): for a client that brings its own serdes and semantics, e.g. Kafka Streams.
+     */
+    public Map<String, Object> connectionSettings() {
+        Map<String, Object> settings = new HashMap<>();
+        consumerBase.forEach((key, value) -> {
+            if (key.equals(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG) || key.equals(CommonClientConfigs.CLIENT_ID_CONFIG)
+                    || key.equals(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG) || key.equals(
+                    CommonClientConfigs.CLIENT_DNS_LOOKUP_CONFIG) || key.startsWith("sasl.") || key.startsWith("ssl.")) {
+                settings.put(key, value);
+            }
+        });
+        return settings;
+    }
+
     /** A consumer of events; see {@link #consumerConfig}. */
     public KafkaConsumer<String, SpecificRecord> newConsumer(String groupId) {
         return newConsumer(groupId, Map.of());

@@ -9,19 +9,25 @@ import io.graphium.kafka.TopicProvisioner;
 import io.graphium.kafka.Topics;
 import io.graphium.orchestrator.admission.StackAdmission;
 import io.graphium.orchestrator.api.PlanResults;
-import io.graphium.orchestrator.history.HistoryLog;
-import io.graphium.orchestrator.history.HistoryReader;
+import io.graphium.orchestrator.history.HistoryQuery;
 import io.graphium.orchestrator.hosts.HostInventory;
 import io.graphium.orchestrator.hosts.HostInventoryListener;
 import io.graphium.orchestrator.kafka.AvroMapping;
-import io.graphium.orchestrator.kafka.DeploymentProcessor;
-import io.graphium.orchestrator.kafka.DeploymentStore;
-import io.graphium.orchestrator.kafka.OrchestratorListeners;
+import io.graphium.orchestrator.kafka.OrchestratorStreams;
+import io.graphium.orchestrator.kafka.OrchestratorTopology;
+import io.graphium.orchestrator.kafka.StackStatusView;
+import io.graphium.orchestrator.application.CommandDecisions;
+import io.graphium.orchestrator.application.StackInputs;
+import io.graphium.orchestrator.application.StackService;
+import io.graphium.orchestrator.api.StackCommandPublisher;
+import io.graphium.kafka.EventSerialization;
+import io.graphium.kafka.TransientFailure;
+import java.nio.file.Path;
+import java.util.List;
+import org.springframework.boot.health.contributor.AbstractHealthIndicator;
+import org.springframework.boot.health.contributor.Health;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.apache.avro.specific.SpecificRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,9 +37,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import io.graphium.orchestrator.security.CommandAttribution;
-import org.springframework.kafka.core.KafkaTemplate;
 
-/** Wires the orchestrator: state store (restored before any listener starts), processor, listeners. */
+/** Wires the orchestrator: the topology and its read model, the application layer, history and hosts. */
 @Configuration(proxyBeanMethods = false)
 class OrchestratorConfiguration {
 
@@ -54,22 +59,82 @@ class OrchestratorConfiguration {
         return new AvroMapping(keys);
     }
 
+    /** The application rules around the core that the topology applies to every input. */
     @Bean
-    DeploymentStore deploymentStore(KafkaConnection kafka, TopicProvisioner topics, AvroMapping mapping) {
-        topics.ensure(Topics.STACK_STATUS);
-        topics.ensure(Topics.STACK_DEFINITIONS);
-        DeploymentStore store = new DeploymentStore();
-        store.restore(kafka, mapping);
-        return store;
+    StackInputs stackInputs(StackAdmission admission) {
+        return new StackInputs(admission);
+    }
+
+    /** The read model of every stack's latest status (a global store of the topology). */
+    @Bean
+    StackStatusView stackStatusView(KafkaConnection kafka) {
+        return new StackStatusView(EventSerialization.valueDeserializer(kafka.registry()));
+    }
+
+    /** The orchestrator's topology (docs/architecture.md#orchestrator). */
+    @Bean
+    OrchestratorTopology.Built orchestratorTopology(KafkaConnection kafka, TopicProvisioner topics,
+                                                    StackInputs inputs, AvroMapping mapping,
+                                                    CommandAttribution attribution, Clock clock,
+                                                    StackStatusView statusView) {
+        // Sources must exist before the topology starts (a missing one stops it).
+        List.of(Topics.STACK_COMMANDS, Topics.PLACEMENT_RESULTS, Topics.STACK_STATUS, Topics.STACK_DEFINITIONS,
+                Topics.STACK_HISTORY, Topics.PLACEMENT_REQUESTS).forEach(topics::ensure);
+        return OrchestratorTopology.create(inputs, mapping, kafka.registry(), topics, attribution,
+                TransientFailure.UNREACHABLE, clock, statusView);
+    }
+
+    /** The topology, running: exactly-once, sharing the stack partitions with the other instances. */
+    @Bean
+    OrchestratorStreams orchestratorStreams(OrchestratorTopology.Built topology, KafkaConnection kafka,
+                                            StackStatusView statusView,
+                                            @Value("${graphium.orchestrator.state-dir:}") String stateDir,
+                                            @Value("${graphium.orchestrator.standby-replicas:1}") int standbys,
+                                            @Value("${graphium.orchestrator.stream-threads:1}") int threads,
+                                            @Value("${graphium.orchestrator.start-deadline:2m}") Duration deadline) {
+        return new OrchestratorStreams(topology.topology(), kafka, new OrchestratorStreams.Settings(
+                stateDir.isBlank() ? null : Path.of(stateDir), standbys, deadline, threads), statusView);
+    }
+
+    /** Every stack's history, from the topology's history store (for the history API and the event streams). */
+    @Bean
+    HistoryQuery historyQuery(OrchestratorTopology.Built topology, OrchestratorStreams streams) {
+        return topology.history().query(streams.kafkaStreams());
+    }
+
+    /** Readiness: the topology processes its partitions. */
+    @Bean(name = "streamsHealthIndicator")
+    AbstractHealthIndicator streamsHealthIndicator(OrchestratorStreams streams) {
+        return new AbstractHealthIndicator() {
+            @Override
+            protected void doHealthCheck(Health.Builder health) {
+                (streams.isProcessing() ? health.up() : health.outOfService()).withDetail("state",
+                        streams.state().name());
+            }
+        };
+    }
+
+    /** Decisions on the commands this instance sent, from the read model and the history. */
+    @Bean
+    CommandDecisions commandDecisions(StackStatusView statusView, HistoryQuery history) {
+        CommandDecisions decisions = new CommandDecisions();
+        statusView.onChange(decisions::stackChanged);
+        history.subscribe(null, null, entry -> decisions.historyRecorded(entry.view().eventId(),
+                entry.view().deploymentId(), entry.view().kind(), entry.view().message()));
+        return decisions;
     }
 
     @Bean
-    @SuppressWarnings("unchecked")
-    DeploymentProcessor deploymentProcessor(DeploymentStore store, EventPublisher publisher,
-                                            KafkaTemplate<?, ?> template, TopicProvisioner topics,
-                                            AvroMapping mapping, Clock clock, StackAdmission admission) {
-        return new DeploymentProcessor(store, publisher, (KafkaTemplate<String, SpecificRecord>) template, topics,
-                mapping, clock, admission);
+    StackCommandPublisher stackCommandPublisher(EventPublisher publisher, AvroMapping mapping,
+                                                CommandAttribution attribution) {
+        return new StackCommandPublisher(publisher, mapping, attribution);
+    }
+
+    @Bean
+    StackService stackService(StackAdmission admission, StackCommandPublisher commands, StackStatusView statusView,
+                              CommandDecisions decisions, Clock clock,
+                              @Value("${graphium.orchestrator.decision-wait:5s}") Duration decisionWait) {
+        return new StackService(admission, commands, statusView, decisions, clock, decisionWait);
     }
 
     /** The admission policy, {@code graphium.admission.*} (defaults: no host paths, any registry, see AdmissionPolicy). */
@@ -81,29 +146,6 @@ class OrchestratorConfiguration {
         return new StackAdmission(policy);
     }
 
-    /** Deadlines are absolute times in the stacks' state, so checking them often is all a timer has to do. */
-    @Bean(destroyMethod = "shutdownNow")
-    ScheduledExecutorService deadlineTimer(DeploymentProcessor processor) {
-        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "stack-deadlines");
-            thread.setDaemon(true);
-            return thread;
-        });
-        timer.scheduleWithFixedDelay(() -> {
-            try {
-                processor.expireDeadlines();
-            } catch (RuntimeException e) {
-                log.warn("checking stack deadlines failed; trying again in a second", e);
-            }
-        }, 1, 1, TimeUnit.SECONDS);
-        return timer;
-    }
-
-    @Bean
-    OrchestratorListeners orchestratorListeners(DeploymentProcessor processor, CommandAttribution attribution) {
-        return new OrchestratorListeners(processor, attribution);
-    }
-
     /** The mark on REST-attributed stack commands, keyed from the key ring (docs/security/rest.md#attribution). */
     @Bean
     CommandAttribution commandAttribution(KeyRing keys) {
@@ -111,20 +153,6 @@ class OrchestratorConfiguration {
             log.warn("no sealing key: REST command attribution uses a key of this process only");
         }
         return CommandAttribution.of(keys);
-    }
-
-    /** Every stack's history, read from the history topic (for the history API and the event streams). */
-    @Bean
-    HistoryLog historyLog() {
-        return new HistoryLog();
-    }
-
-    @Bean(destroyMethod = "close")
-    HistoryReader historyReader(KafkaConnection kafka, TopicProvisioner topics, HistoryLog history) {
-        topics.ensure(Topics.STACK_HISTORY);
-        HistoryReader reader = new HistoryReader(kafka, history);
-        reader.start();
-        return reader;
     }
 
     /** Hosts as the API shows them; an agent host silent for longer than the TTL shows as OFFLINE. */

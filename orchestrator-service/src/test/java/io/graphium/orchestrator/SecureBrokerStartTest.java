@@ -8,8 +8,7 @@ import io.graphium.infra.SchemaRegistryProcess;
 import io.graphium.kafka.acl.AccessPlan;
 import io.graphium.kafka.acl.AclProvisioner;
 import io.graphium.kafka.acl.Principals;
-import io.graphium.orchestrator.history.HistoryReader;
-import io.graphium.orchestrator.kafka.DeploymentStore;
+import io.graphium.orchestrator.kafka.OrchestratorStreams;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -23,9 +22,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The orchestrator starts against a broker that speaks only SASL_SSL and allows nothing without an ACL, as
- * {@code graphium-orchestrator} with only the ACLs of {@link AccessPlan}: its hand-built clients (the state restore
- * and the history reader read their topics before any listener starts) connect with the same security settings as
- * Spring's, and it reports ready.
+ * {@code graphium-orchestrator} with only the ACLs of {@link AccessPlan}: its topology (exactly-once, internal
+ * topics, transactional ids) and its hand-built clients connect with the same security settings as Spring's, and it
+ * reports ready.
  */
 @RequiresInfra(RequiresInfra.Capability.JAVA_PROCESSES)
 class SecureBrokerStartTest {
@@ -51,8 +50,8 @@ class SecureBrokerStartTest {
                     "--spring.kafka.properties.sasl.jaas.config=org.apache.kafka.common.security.scram."
                             + "ScramLoginModule required username=\"" + Principals.ORCHESTRATOR + "\" password=\""
                             + password + "\";")) {
-                assertThat(orchestrator.getBean(DeploymentStore.class)).isNotNull(); // restored over SASL_SSL
-                assertThat(orchestrator.getBean(HistoryReader.class)).isNotNull();
+                assertThat(orchestrator.getBean(OrchestratorStreams.class).isProcessing()).isTrue(); // over SASL_SSL
+                assertThat(orchestrator.getBean(io.graphium.orchestrator.history.HistoryQuery.class).of("none")).isEmpty();
                 String port = orchestrator.getEnvironment().getProperty("local.server.port");
                 HttpResponse<String> readiness = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                         URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness")).build(),

@@ -1,9 +1,10 @@
 package io.graphium.orchestrator.api;
 
 import io.graphium.orchestrator.history.HistoryLog;
+import io.graphium.orchestrator.history.HistoryQuery;
 import io.graphium.orchestrator.history.ResumeToken;
 import io.graphium.orchestrator.hosts.HostInventory;
-import io.graphium.orchestrator.kafka.DeploymentStore;
+import io.graphium.orchestrator.kafka.StackStatusView;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -36,8 +37,8 @@ public class EventStreamController implements DisposableBean {
 
     static final Duration HEARTBEAT = Duration.ofSeconds(15);
 
-    private final HistoryLog history;
-    private final DeploymentStore store;
+    private final HistoryQuery history;
+    private final StackStatusView store;
     private final HostInventory hosts;
     private final List<EventStream> streams = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -46,7 +47,7 @@ public class EventStreamController implements DisposableBean {
         return thread;
     });
 
-    public EventStreamController(HistoryLog history, DeploymentStore store, HostInventory hosts) {
+    public EventStreamController(HistoryQuery history, StackStatusView store, HostInventory hosts) {
         this.history = history;
         this.store = store;
         this.hosts = hosts;
@@ -95,7 +96,7 @@ public class EventStreamController implements DisposableBean {
         HistoryLog.Subscription subscription = history.subscribe(from, stackId, subscriber);
         List<Object> initial = new ArrayList<>();
         if (stackId == null && token == null) {
-            store.all().stream().map(e -> StackView.of(e.deployment()))
+            store.all().stream().map(StackView::of)
                     .sorted(Comparator.comparing(StackView::stackId)).forEach(initial::add);
             initial.addAll(hosts.all());
         }

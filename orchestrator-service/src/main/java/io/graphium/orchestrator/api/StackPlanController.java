@@ -68,8 +68,8 @@ public class StackPlanController {
             return ResponseEntity.badRequest().body(StackController.invalid(parsed.problems()));
         }
         StackDefinition definition = parsed.definition();
-        String id = stackId != null ? stackId : StackController.slug(definition.name());
-        if (!StackController.STACK_ID.matcher(id).matches()) {
+        String id = stackId != null ? stackId : io.graphium.orchestrator.application.StackService.slug(definition.name());
+        if (!io.graphium.orchestrator.application.StackService.STACK_ID.matcher(id).matches()) {
             return ResponseEntity.badRequest().body(StackController.invalid(List.of(new Problem("stackId", "'" + id
                     + "' is not a valid stack id: use 1-63 lower-case letters, digits and '-', starting with a letter "
                     + "or digit"))));

@@ -47,6 +47,11 @@ public final class ResumeToken {
         return offset > offsets.getOrDefault(partition, -1L);
     }
 
+    /** The offset of the last entry seen in {@code partition}; -1 when none has been. */
+    long lastOffset(int partition) {
+        return offsets.getOrDefault(partition, -1L);
+    }
+
     /** This position moved past the entry at {@code offset} of {@code partition}. */
     public ResumeToken after(int partition, long offset) {
         Map<Integer, Long> moved = new TreeMap<>(offsets);

@@ -33,11 +33,11 @@ public class HostInventoryListener {
 
     @KafkaListener(id = "orchestrator-hosts", topicPattern = TOPICS,
             groupId = "orchestrator-hosts-${random.uuid}", properties = {"auto.offset.reset=earliest",
-            "metadata.max.age.ms=" + io.graphium.orchestrator.kafka.OrchestratorListeners.REPORT_TOPIC_DISCOVERY_MILLIS})
+            "metadata.max.age.ms=1000"}) // a new host's reports topic is found within a second
     void onHostRecord(ConsumerRecord<String, SpecificRecord> record) {
         SpecificRecord event = record.value();
         if (event instanceof io.graphium.events.ContainerStatusChanged) {
-            return; // the deployments' business (OrchestratorListeners)
+            return; // the deployments' business (the topology, OrchestratorTopology)
         }
         ReportSource.verify(record.topic(), record.key(), event);
         if (event instanceof HostHeartbeat heartbeat) {

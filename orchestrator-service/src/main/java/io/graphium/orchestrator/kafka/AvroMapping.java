@@ -320,6 +320,13 @@ public final class AvroMapping {
 
     // ---- status snapshots -----------------------------------------------------------------------------------
 
+    /** The options of a deploy command as the lifecycle takes them. */
+    public static io.graphium.orchestrator.core.lifecycle.StackLifecycle.DeployOptions options(
+            io.graphium.events.StackDeployRequested command) {
+        return new io.graphium.orchestrator.core.lifecycle.StackLifecycle.DeployOptions(
+                command.getRollbackOnFailure(), java.time.Duration.ofMillis(command.getDeadlineMillis()));
+    }
+
     public static StackDeploymentStatus snapshot(StackDeployment deployment, Instant now) {
         return StackDeploymentStatus.newBuilder().setEventId(UUID.randomUUID().toString())
                 .setCausationId(deployment.lastEventId()).setOccurredAt(now).setStackId(deployment.stackId())

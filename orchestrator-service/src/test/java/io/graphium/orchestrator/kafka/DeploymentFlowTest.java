@@ -134,7 +134,7 @@ class DeploymentFlowTest extends OrchestratorOverKafka {
 
         HttpResponse<String> again = post("/api/v1/stacks?stackId=flow", definition("my-app-stack.json"));
         assertThat(again.statusCode()).isEqualTo(409);
-        assertThat(again.body()).contains("already deployed (status RUNNING)");
+        assertThat(again.body()).contains("already deployed (status RUNNING, deployment");
     }
 
     @Test

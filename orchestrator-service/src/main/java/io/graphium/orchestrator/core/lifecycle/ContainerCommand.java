@@ -11,7 +11,7 @@ import io.graphium.orchestrator.core.ContainerDefinition;
  */
 public record ContainerCommand(Action action, String commandId, String causationId, String hostId, String stackId,
                                String deploymentId, String dockerName, ContainerDefinition container,
-                               boolean removeVolumes) {
+                               boolean removeVolumes) implements Command {
 
     /** What the agent is told to do. */
     public enum Action {

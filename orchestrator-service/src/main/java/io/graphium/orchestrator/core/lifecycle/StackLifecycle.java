@@ -146,6 +146,7 @@ public final class StackLifecycle {
         if (known.updatedAt() != null && reported.updatedAt().isBefore(known.updatedAt())) {
             return Transition.unchanged("older than what is known of container '" + reported.containerName() + "'");
         }
+        reported = reported.keepingHealthOf(known);
         if (sameObservation(known, reported)) {
             return Transition.unchanged("container '" + reported.containerName() + "' is already " + known.state());
         }

@@ -40,7 +40,7 @@ public final class StackOperations {
 
     public static Transition stopRequested(StackDeployment current, StackDefinition definition, String commandId,
                                            Instant at) {
-        Transition refused = refusal(current, commandId, Kind.STOP_REQUESTED, "stop",
+        Transition refused = refusal(current, commandId, "stop",
                 current == null || current.status().allowsStop());
         if (refused != null) {
             return refused;
@@ -72,7 +72,7 @@ public final class StackOperations {
 
     public static Transition startRequested(StackDeployment current, StackDefinition definition, String commandId,
                                             Duration deadline, Instant at) {
-        Transition refused = refusal(current, commandId, Kind.START_REQUESTED, "start",
+        Transition refused = refusal(current, commandId, "start",
                 current == null || current.status().allowsStart());
         if (refused != null) {
             return refused;
@@ -91,7 +91,7 @@ public final class StackOperations {
 
     public static Transition removeRequested(StackDeployment current, StackDefinition definition, String commandId,
                                              boolean removeVolumes, Instant at) {
-        Transition refused = refusal(current, commandId, Kind.REMOVE_REQUESTED, "remove",
+        Transition refused = refusal(current, commandId, "remove",
                 current == null || current.status().allowsRemove());
         if (refused != null) {
             return refused;
@@ -158,7 +158,7 @@ public final class StackOperations {
     }
 
     /** Null when the command can be applied; otherwise the transition that says why not. */
-    private static Transition refusal(StackDeployment current, String commandId, Kind kind, String verb,
+    private static Transition refusal(StackDeployment current, String commandId, String verb,
                                       boolean allowed) {
         if (current == null) {
             return Transition.unchanged("no stack to " + verb);
@@ -167,7 +167,7 @@ public final class StackOperations {
             return Transition.unchanged(verb + " command " + commandId + " was already applied");
         }
         if (!allowed) {
-            return Transition.refused(kind, "cannot " + verb + " stack '" + current.stackId() + "' while it is "
+            return Transition.refused(Kind.COMMAND_REFUSED, "cannot " + verb + " stack '" + current.stackId() + "' while it is "
                     + current.status());
         }
         return null;

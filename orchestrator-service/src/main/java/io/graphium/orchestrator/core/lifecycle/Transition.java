@@ -5,17 +5,17 @@ import java.util.List;
 
 /**
  * The result of applying one input to a stack: its next state ({@code null} = unchanged, nothing to publish), the
- * commands to send in order, and the steps for the stack's history. Adapters publish the commands first and the
- * state last, so a crash in between replays the input and re-sends commands that receivers recognize by id.
+ * commands to send in order, and the steps for the stack's history. The adapter makes all of it durable at once
+ * (one Kafka transaction with the state change and the input's offset).
  */
-public record Transition(StackDeployment next, List<Object> commands, List<HistoryEntry> history, String note) {
+public record Transition(StackDeployment next, List<Command> commands, List<HistoryEntry> history, String note) {
 
     public Transition {
         commands = List.copyOf(commands);
         history = List.copyOf(history);
     }
 
-    static Transition unchanged(String why) {
+    public static Transition unchanged(String why) {
         return new Transition(null, List.of(), List.of(), why);
     }
 
@@ -30,7 +30,7 @@ public record Transition(StackDeployment next, List<Object> commands, List<Histo
     }
 
     /** From {@code previous} (null for a new stack) to {@code next}; a change of status goes into the history. */
-    static Transition to(StackDeployment previous, StackDeployment next, List<?> commands,
+    static Transition to(StackDeployment previous, StackDeployment next, List<? extends Command> commands,
                          List<HistoryEntry> history) {
         List<HistoryEntry> steps = new ArrayList<>(history);
         if (previous == null || previous.status() != next.status()

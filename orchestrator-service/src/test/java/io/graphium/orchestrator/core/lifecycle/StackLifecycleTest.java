@@ -238,6 +238,48 @@ class StackLifecycleTest {
                 HistoryEntry.Kind.ROLLBACK_STARTED, HistoryEntry.Kind.STATUS_CHANGED);
     }
 
+    /**
+     * The kill -9 trial's sequence: db turned HEALTHY, the agent restarted, a redelivered deploy found db "already
+     * running" and reported it without health (the agent probes the check itself; Docker knows none). That report
+     * must not take db's health back to NONE, or the stack waits for a health it already had until its deadline.
+     */
+    @Test
+    void aReportWithoutHealthDoesNotTakeBackTheHealthAlreadyObservedOfTheSameContainer() {
+        StackDeployment stack = StackLifecycle.placementDecided(Stacks.deployRequested(Stacks.WAVES, OPTIONS).next(),
+                "c1", "p1", Stacks.placements(Stacks.WAVES), Stacks.WAVES, T0).next();
+        stack = report(stack, Stacks.WAVES, "db", ContainerState.RUNNING, Health.STARTING, 1).next();
+        stack = report(stack, Stacks.WAVES, "cache", ContainerState.RUNNING, Health.NONE, 2).next();
+        stack = report(stack, Stacks.WAVES, "db", ContainerState.RUNNING, Health.HEALTHY, 3).next();
+
+        Transition alreadyRunning = report(stack, Stacks.WAVES, "db", ContainerState.RUNNING, Health.NONE, 4);
+        assertThat(alreadyRunning.changed()).as("nothing new was observed of db").isFalse();
+        assertThat(alreadyRunning.commands()).as("api was launched already").isEmpty();
+        assertThat(stack.containers().get("db").health()).isEqualTo(Health.HEALTHY);
+
+        stack = report(stack, Stacks.WAVES, "api", ContainerState.RUNNING, Health.HEALTHY, 5).next();
+        Transition webRunning = report(stack, Stacks.WAVES, "web", ContainerState.RUNNING, Health.NONE, 6);
+        assertThat(webRunning.next().status()).isEqualTo(StackStatus.RUNNING);
+    }
+
+    @Test
+    void aNewerHealthObservationOrANewContainerStillChangesTheKnownHealth() {
+        StackDeployment stack = StackLifecycle.placementDecided(Stacks.deployRequested(Stacks.WAVES, OPTIONS).next(),
+                "c1", "p1", Stacks.placements(Stacks.WAVES), Stacks.WAVES, T0).next();
+        stack = report(stack, Stacks.WAVES, "db", ContainerState.RUNNING, Health.HEALTHY, 1).next();
+
+        StackDeployment unhealthy = report(stack, Stacks.WAVES, "db", ContainerState.RUNNING, Health.UNHEALTHY, 2)
+                .next();
+        assertThat(unhealthy.containers().get("db").health()).isEqualTo(Health.UNHEALTHY);
+
+        StackDeployment recreated = report(stack, Stacks.WAVES, "db", ContainerState.RUNNING, Health.NONE, 3,
+                "d-db-2").next();
+        assertThat(recreated.containers().get("db").health()).as("a new container has no health yet")
+                .isEqualTo(Health.NONE);
+
+        StackDeployment exited = report(stack, Stacks.WAVES, "db", ContainerState.EXITED, Health.NONE, 4).next();
+        assertThat(exited.containers().get("db").health()).isEqualTo(Health.NONE);
+    }
+
     @Test
     void aContainerThatTurnsHealthyAfterBeingUnhealthyReleasesWhatWaitsForIt() {
         StackDeployment stack = StackLifecycle.placementDecided(Stacks.deployRequested(Stacks.WAVES, OPTIONS).next(),

@@ -78,7 +78,7 @@ class StackOperationsTest {
         Transition start = StackOperations.startRequested(running(), WAVES, "r1", Duration.ofMinutes(5), T0);
         assertThat(start.changed()).isFalse();
         assertThat(start.note()).isEqualTo("cannot start stack 'waves' while it is RUNNING");
-        assertThat(start.history()).extracting(HistoryEntry::kind).containsExactly(HistoryEntry.Kind.START_REQUESTED);
+        assertThat(start.history()).extracting(HistoryEntry::kind).containsExactly(HistoryEntry.Kind.COMMAND_REFUSED);
         assertThat(StackOperations.stopRequested(stopped(), WAVES, "s2", T0).note())
                 .isEqualTo("cannot stop stack 'waves' while it is STOPPED");
     }

@@ -1,0 +1,79 @@
+package io.graphium.orchestrator.api;
+
+import io.graphium.events.StackDeployRequested;
+import io.graphium.events.StackRemoveRequested;
+import io.graphium.events.StackStartRequested;
+import io.graphium.events.StackStopRequested;
+import io.graphium.kafka.EventPublisher;
+import io.graphium.kafka.Topics;
+import io.graphium.orchestrator.application.StackService;
+import io.graphium.orchestrator.core.StackDefinition;
+import io.graphium.orchestrator.kafka.AvroMapping;
+import io.graphium.orchestrator.security.CommandAttribution;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.apache.avro.specific.SpecificRecord;
+
+/**
+ * Writes the API's stack commands to the stack commands topic, each with this orchestrator's attribution mark (so
+ * the history can trust its requestedBy), and waits for the broker's acknowledgement.
+ */
+public final class StackCommandPublisher implements StackService.CommandBus {
+
+    private static final Duration PUBLISH_DEADLINE = Duration.ofSeconds(15);
+
+    /** The definition has a secret and this orchestrator has no key to seal it: refused rather than sent in clear. */
+    static final class Unsealable extends RuntimeException {
+        Unsealable(String message) {
+            super(message);
+        }
+    }
+
+    private final EventPublisher publisher;
+    private final AvroMapping mapping;
+    private final CommandAttribution attribution;
+
+    public StackCommandPublisher(EventPublisher publisher, AvroMapping mapping, CommandAttribution attribution) {
+        this.publisher = publisher;
+        this.mapping = mapping;
+        this.attribution = attribution;
+    }
+
+    @Override
+    public void deploy(String commandId, String stackId, StackDefinition definition, String requestedBy,
+                       Instant at) throws Exception {
+        io.graphium.events.StackDefinition sealed;
+        try {
+            sealed = mapping.definition(definition);
+        } catch (IllegalStateException e) {
+            throw new Unsealable(e.getMessage());
+        }
+        publish(stackId, StackDeployRequested.newBuilder().setCommandId(commandId).setRequestedAt(at)
+                .setRequestedBy(requestedBy).setStackId(stackId).setDefinition(sealed).build());
+    }
+
+    @Override
+    public void stop(String commandId, String stackId, String requestedBy, Instant at) throws Exception {
+        publish(stackId, StackStopRequested.newBuilder().setCommandId(commandId).setRequestedAt(at)
+                .setRequestedBy(requestedBy).setStackId(stackId).build());
+    }
+
+    @Override
+    public void start(String commandId, String stackId, String requestedBy, Instant at) throws Exception {
+        publish(stackId, StackStartRequested.newBuilder().setCommandId(commandId).setRequestedAt(at)
+                .setRequestedBy(requestedBy).setStackId(stackId).build());
+    }
+
+    @Override
+    public void remove(String commandId, String stackId, boolean removeVolumes, String requestedBy, Instant at)
+            throws Exception {
+        publish(stackId, StackRemoveRequested.newBuilder().setCommandId(commandId).setRequestedAt(at)
+                .setRequestedBy(requestedBy).setStackId(stackId).setRemoveVolumes(removeVolumes).build());
+    }
+
+    private void publish(String stackId, SpecificRecord command) throws InterruptedException {
+        Publishing.await(() -> publisher.publish(Topics.STACK_COMMANDS, stackId, command,
+                Map.of(CommandAttribution.HEADER, attribution.sign(command))), PUBLISH_DEADLINE);
+    }
+}
