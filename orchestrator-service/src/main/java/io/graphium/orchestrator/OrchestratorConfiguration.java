@@ -91,9 +91,12 @@ class OrchestratorConfiguration {
                                             @Value("${graphium.orchestrator.state-dir:}") String stateDir,
                                             @Value("${graphium.orchestrator.standby-replicas:1}") int standbys,
                                             @Value("${graphium.orchestrator.stream-threads:1}") int threads,
-                                            @Value("${graphium.orchestrator.start-deadline:2m}") Duration deadline) {
+                                            @Value("${graphium.orchestrator.start-deadline:2m}") Duration deadline,
+                                            @Value("${graphium.orchestrator.session-timeout:10s}")
+                                            Duration sessionTimeout) {
         return new OrchestratorStreams(topology.topology(), kafka, new OrchestratorStreams.Settings(
-                stateDir.isBlank() ? null : Path.of(stateDir), standbys, deadline, threads), statusView);
+                stateDir.isBlank() ? null : Path.of(stateDir), standbys, deadline, threads, sessionTimeout),
+                statusView);
     }
 
     /** Every stack's history, from the topology's history store (for the history API and the event streams). */

@@ -22,7 +22,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class ServiceProcess implements AutoCloseable {
 
-    private static final Duration READY_DEADLINE = Duration.ofMinutes(2);
+    private static final Duration READY_DEADLINE = Duration.ofMinutes(3);
     private static final Duration STOP_DEADLINE = Duration.ofSeconds(20);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 

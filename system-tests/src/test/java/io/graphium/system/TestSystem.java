@@ -9,11 +9,19 @@ import io.graphium.kafka.acl.AccessPlan;
 import io.graphium.kafka.acl.AclProvisioner;
 import io.graphium.kafka.acl.Principals;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.admin.Admin;
 
 /**
@@ -38,9 +46,15 @@ final class TestSystem implements AutoCloseable {
     private final Map<String, String> environment;
     /** Kafka principal to SCRAM password; empty on a plaintext broker. */
     private final Map<String, String> passwords;
-    private final List<ServiceProcess> services = new ArrayList<>();
-    private final int orchestratorPort = freePort();
-    private ServiceProcess orchestrator;
+    /** How to start each service by its name (placement-service, orchestrator-N, host-agent-hN), in start order. */
+    private final Map<String, Supplier<ServiceProcess>> launchers = new LinkedHashMap<>();
+    /** The running process of each service; a kill removes it, a restart puts a new one. */
+    private final Map<String, ServiceProcess> running = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> incarnations = new ConcurrentHashMap<>();
+    /** Every process started so far, killed ones too: their logs are what the tests search. */
+    private final List<ServiceProcess> started = new CopyOnWriteArrayList<>();
+    /** Each orchestrator's Kafka Streams stores, kept across its restarts as an installed one keeps them. */
+    private final Path stateDirs;
 
     private TestSystem(DockerTestbed testbed, KafkaBrokerProcess kafka, SchemaRegistryProcess registry,
                        Map<String, String> environment, Map<String, String> passwords) {
@@ -49,6 +63,16 @@ final class TestSystem implements AutoCloseable {
         this.registry = registry;
         this.environment = environment;
         this.passwords = passwords;
+        try {
+            this.stateDirs = Files.createTempDirectory("graphium-system-orchestrators-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The orchestrator instances' names: orchestrator-1 (the one {@link #api()} calls first), orchestrator-2, ... */
+    static String orchestrator(int n) {
+        return "orchestrator-" + n;
     }
 
     /** Starts everything on {@code hosts} testbed hosts (left without containers) and waits until it is ready. */
@@ -69,7 +93,16 @@ final class TestSystem implements AutoCloseable {
         return start(hosts, "dc-1", true);
     }
 
+    /** As {@link #start(int)} with {@code orchestrators} orchestrator instances sharing the stacks. */
+    static TestSystem startWithOrchestrators(int hosts, int orchestrators) {
+        return start(hosts, "dc-1", false, orchestrators);
+    }
+
     private static TestSystem start(int hosts, String datacenter, boolean secure) {
+        return start(hosts, datacenter, secure, 1);
+    }
+
+    private static TestSystem start(int hosts, String datacenter, boolean secure, int orchestrators) {
         DockerTestbed testbed = DockerTestbed.up(hosts);
         KafkaBrokerProcess kafka = null;
         SchemaRegistryProcess registry = null;
@@ -83,7 +116,7 @@ final class TestSystem implements AutoCloseable {
             system = new TestSystem(testbed, kafka, registry, Map.of("GRAPHIUM_KAFKA",
                     kafka.bootstrapServers(), "GRAPHIUM_REGISTRY", registry.url(), "GRAPHIUM_SECRETS_SEALING_KEY",
                     SecretSealer.newBase64Key(), "GRAPHIUM_SECURITY_TOKENS", TOKEN.line()), passwords);
-            system.startServices(datacenter);
+            system.startServices(datacenter, orchestrators);
             return system;
         } catch (RuntimeException | Error e) {
             if (system != null) {
@@ -161,45 +194,103 @@ final class TestSystem implements AutoCloseable {
         return '"' + value.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
     }
 
-    private void startServices(String datacenter) {
-        services.add(ServiceProcess.start("placement-service", "placement-service", List.of(),
-                environmentOf(Principals.PLACEMENT),
-                "127.0.0.1", freePort()));
-        orchestrator = startOrchestrator("orchestrator-service");
+    private void startServices(String datacenter, int orchestrators) {
+        launchers.put("placement-service", () -> ServiceProcess.start(logName("placement-service"),
+                "placement-service", List.of(), environmentOf(Principals.PLACEMENT), "127.0.0.1", freePort()));
+        for (int n = 1; n <= orchestrators; n++) {
+            String name = orchestrator(n);
+            int port = freePort();
+            Map<String, String> env = environmentOf(Principals.ORCHESTRATOR);
+            env.put("GRAPHIUM_ORCHESTRATOR_STATEDIR", stateDirs.resolve(name).toString());
+            launchers.put(name, () -> ServiceProcess.start(logName(name), "orchestrator-service", List.of(), env,
+                    "127.0.0.1", port));
+        }
         for (TestbedHost host : testbed.hosts()) {
             Map<String, String> agent = environmentOf(Principals.agent(host.name()));
             agent.putAll(Map.of("GRAPHIUM_AGENT_HOST_ID", host.name(), "GRAPHIUM_AGENT_NAME", "testbed " + host.name(),
                     "GRAPHIUM_AGENT_IP_ADDRESS", host.ipAddress(), "GRAPHIUM_AGENT_DATACENTER", datacenter,
                     "GRAPHIUM_AGENT_DOCKER_HOST", host.dockerHost()));
             List<String> namespace = host.inNamespace("true");
-            services.add(ServiceProcess.start("host-agent-" + host.name(), "host-agent",
+            String name = "host-agent-" + host.name();
+            launchers.put(name, () -> ServiceProcess.start(logName(name), "host-agent",
                     namespace.subList(0, namespace.size() - 1), agent, host.ipAddress(), 8083));
         }
-        services.forEach(ServiceProcess::awaitReady);
-        orchestrator.awaitReady();
+        // Orchestrators last: fewer JVMs starting at once on a small machine, and they find placement and hosts up.
+        List<String> orchestratorsLast = new ArrayList<>(launchers.keySet().stream()
+                .filter(name -> !name.startsWith("orchestrator-")).toList());
+        launchers.keySet().stream().filter(name -> name.startsWith("orchestrator-")).forEach(orchestratorsLast::add);
+        List<String> first = orchestratorsLast.subList(0, orchestratorsLast.size() - orchestrators);
+        first.forEach(name -> running.put(name, launch(name)));
+        first.forEach(name -> running.get(name).awaitReady());
+        List<String> then = orchestratorsLast.subList(first.size(), orchestratorsLast.size());
+        then.forEach(name -> running.put(name, launch(name)));
+        then.forEach(name -> running.get(name).awaitReady());
+    }
+
+    private ServiceProcess launch(String name) {
+        ServiceProcess process = launchers.get(name).get();
+        started.add(process);
+        return process;
+    }
+
+    /** The log of a service's first run is {@code <name>.log}, of its later runs {@code <name>.restart-N.log}. */
+    private String logName(String service) {
+        int n = incarnations.computeIfAbsent(service, s -> new AtomicInteger()).getAndIncrement();
+        return n == 0 ? service : service + ".restart-" + n;
+    }
+
+    /** The names of the services, in start order: placement-service, orchestrator-N, host-agent-hN. */
+    List<String> serviceNames() {
+        return List.copyOf(launchers.keySet());
+    }
+
+    /** kill -9 of service {@code name} (nothing happens if it is not running). */
+    void kill(String name) {
+        ServiceProcess process = running.remove(name);
+        if (process != null) {
+            process.kill();
+        }
+    }
+
+    /** Starts service {@code name} again (after {@link #kill}) and waits until it is ready. */
+    void restart(String name) {
+        if (running.containsKey(name)) {
+            throw new IllegalStateException(name + " runs already");
+        }
+        ServiceProcess process = launch(name);
+        running.put(name, process);
+        process.awaitReady();
     }
 
     /** kill -9 of the orchestrator, then a new one on the same port, ready. */
     void killAndRestartOrchestrator() {
-        orchestrator.kill();
-        orchestrator = startOrchestrator("orchestrator-service-restarted").awaitReady();
+        kill(orchestrator(1));
+        restart(orchestrator(1));
     }
 
-    private ServiceProcess startOrchestrator(String name) {
-        return ServiceProcess.start(name, "orchestrator-service", List.of(), environmentOf(Principals.ORCHESTRATOR),
-                "127.0.0.1",
-                orchestratorPort);
-    }
-
-    /** The orchestrator's REST API (it follows a kill and restart: same port). */
+    /** The REST API of the first orchestrator instance (it follows a kill and restart: same port). */
     OrchestratorApi api() {
-        return new OrchestratorApi(orchestrator.baseUrl(), TOKEN);
+        return api(1);
     }
 
-    /** The log lines of every service process (orchestrator, placement, agents) that contain {@code text}. */
+    /** The REST API of orchestrator instance {@code n}. */
+    OrchestratorApi api(int n) {
+        ServiceProcess process = running.get(orchestrator(n));
+        if (process == null) {
+            throw new IllegalStateException(orchestrator(n) + " is not running");
+        }
+        return new OrchestratorApi(process.baseUrl(), TOKEN);
+    }
+
+    /** Whether service {@code name} runs (was not killed, or was restarted). */
+    boolean isRunning(String name) {
+        return running.containsKey(name);
+    }
+
+    /** The log lines of every service process, of every run so far, that contain {@code text}. */
     List<String> serviceLogLinesContaining(String text) {
-        List<String> lines = new ArrayList<>(orchestrator.logLinesContaining(text));
-        services.forEach(s -> lines.addAll(s.logLinesContaining(text)));
+        List<String> lines = new ArrayList<>();
+        started.forEach(process -> lines.addAll(process.logLinesContaining(text)));
         return lines;
     }
 
@@ -213,14 +304,21 @@ final class TestSystem implements AutoCloseable {
 
     @Override
     public void close() {
-        if (orchestrator != null) {
-            orchestrator.close();
-        }
-        services.forEach(ServiceProcess::close);
+        running.values().forEach(ServiceProcess::close);
+        running.clear();
+        deleteRecursively(stateDirs);
         testbed.hosts().forEach(TestbedHost::removeAllContainers);
         testbed.close();
         registry.close();
         kafka.close();
+    }
+
+    private static void deleteRecursively(Path dir) {
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + dir, e);
+        }
     }
 
     private static int freePort() {

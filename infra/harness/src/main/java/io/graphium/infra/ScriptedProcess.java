@@ -29,14 +29,17 @@ abstract class ScriptedProcess implements AutoCloseable {
     private static final int START_ATTEMPTS = 3;
 
     /** What a successful {@code start} told: where the server answers and its pid. */
-    record Started(String script, Path stateDir, String address, long pid, boolean shared) {
+    record Started(String script, Path stateDir, String address, long pid, boolean shared, List<String> arguments) {
     }
 
     private final Started started;
     private final AtomicBoolean stopped = new AtomicBoolean();
+    /** The server JVM's pid: a {@link #restart} starts another one. */
+    private volatile long pid;
 
     ScriptedProcess(Started started) {
         this.started = started;
+        this.pid = started.pid();
         if (started.shared()) {
             Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "graphium-" + started.script() + "-stop"));
         }
@@ -62,7 +65,8 @@ abstract class ScriptedProcess implements AutoCloseable {
                     throw new IllegalStateException("infra/bin/" + script + " start exited with " + result.exitCode()
                             + ":\n" + result.stderr() + result.stdout());
                 }
-                return new Started(script, stateDir, result.lastLine(), readPid(stateDir, script), shared);
+                return new Started(script, stateDir, result.lastLine(), readPid(stateDir, script), shared,
+                        List.copyOf(args));
             }
         } catch (RuntimeException e) {
             InfraScript.runAllowingFailure(STOP_DEADLINE, script, "stop", "--state-dir", stateDir.toString());
@@ -87,7 +91,41 @@ abstract class ScriptedProcess implements AutoCloseable {
 
     /** Operating-system process id of the server JVM. */
     public long pid() {
-        return started.pid();
+        return pid;
+    }
+
+    /**
+     * Stops the server as an operator would (SIGTERM; its data stays in the state directory) and starts it again
+     * on the same address, waiting until it is ready: a restart that clients see as a short outage.
+     */
+    public void restart() {
+        InfraScript.run(STOP_DEADLINE, started.script(), "stop", "--state-dir", started.stateDir().toString());
+        InfraScript.run(START_DEADLINE, started.script(), started.arguments().toArray(String[]::new));
+        pid = readPid(started.stateDir(), started.script());
+    }
+
+    /** Freezes the server (SIGSTOP): it holds its connections and answers nothing, as a hung server does. */
+    public void suspend() {
+        signal("-STOP");
+    }
+
+    /** Lets a {@link #suspend}ed server go on (SIGCONT). */
+    public void resume() {
+        signal("-CONT");
+    }
+
+    private void signal(String signal) {
+        try {
+            Process kill = new ProcessBuilder("kill", signal, Long.toString(pid)).inheritIO().start();
+            if (kill.waitFor() != 0) {
+                throw new IllegalStateException("kill " + signal + " " + pid + " exited with " + kill.exitValue());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot signal " + this, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while signalling " + this, e);
+        }
     }
 
     /** Pid file, log file and data of this server. */
@@ -97,7 +135,7 @@ abstract class ScriptedProcess implements AutoCloseable {
 
     /** Whether the server process still runs. */
     public boolean isAlive() {
-        return !stopped.get() && ProcessHandle.of(started.pid()).map(ProcessHandle::isAlive).orElse(false);
+        return !stopped.get() && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
     }
 
     /** Stops the server and deletes its state directory; does nothing for a shared (per-JVM) instance. */
@@ -120,7 +158,7 @@ abstract class ScriptedProcess implements AutoCloseable {
 
     @Override
     public String toString() {
-        return getClass().getSimpleName() + "[" + started.address() + ", pid " + started.pid() + "]";
+        return getClass().getSimpleName() + "[" + started.address() + ", pid " + pid + "]";
     }
 
     private static Path createStateDir(String script) {

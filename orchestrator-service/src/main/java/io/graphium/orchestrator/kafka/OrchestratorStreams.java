@@ -40,8 +40,11 @@ public final class OrchestratorStreams implements SmartLifecycle {
      *                        state is then restored from the changelogs at every start)
      * @param standbyReplicas warm copies of each task's state on other instances
      * @param startDeadline   how long start-up may take to restore the state and join the group
+     * @param sessionTimeout  how long the group waits for an instance that stopped answering (killed, cut off)
+     *                        before its partitions move to the others: the fail-over time
      */
-    public record Settings(Path stateDir, int standbyReplicas, Duration startDeadline, int threads) {
+    public record Settings(Path stateDir, int standbyReplicas, Duration startDeadline, int threads,
+                           Duration sessionTimeout) {
     }
 
     private final KafkaConnection connection;
@@ -89,6 +92,10 @@ public final class OrchestratorStreams implements SmartLifecycle {
         properties.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, settings.threads());
         // A new host's reports topic joins the pattern subscription within about a second.
         properties.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.METADATA_MAX_AGE_CONFIG), 1000);
+        properties.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG),
+                (int) settings.sessionTimeout().toMillis());
+        properties.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG),
+                (int) settings.sessionTimeout().toMillis() / 4);
         properties.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 5);
         properties.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
         // Only the history store's source is decoded by Kafka Streams (every other source is read as bytes and
