@@ -41,7 +41,7 @@ import org.junit.jupiter.api.Test;
  * {@code chaos: lost=0 duplicate=0 orphan=0 ...} or names what broke.
  * <p>
  * Every random choice comes from one seed, printed first; rerun a failure with {@code -Dgraphium.chaos.seed=S}.
- * The CI run is short ({@code graphium.chaos.deployments} 12, {@code graphium.chaos.kills} 4); {@code bin/graphium-chaos}
+ * The CI run is short ({@code graphium.chaos.deployments} 20, {@code graphium.chaos.kills} 5); {@code bin/graphium-chaos}
  * runs the long one (100 deployments, 20 kills by default).
  */
 @RequiresInfra(RequiresInfra.Capability.TESTBED)
@@ -52,8 +52,8 @@ class ChaosSystemTest {
     private static final Duration SUBMIT_DEADLINE = Duration.ofMinutes(3);
 
     private final long seed = Long.getLong("graphium.chaos.seed", new Random().nextLong());
-    private final int deployments = Integer.getInteger("graphium.chaos.deployments", 12);
-    private final int kills = Integer.getInteger("graphium.chaos.kills", 4);
+    private final int deployments = Integer.getInteger("graphium.chaos.deployments", 20);
+    private final int kills = Integer.getInteger("graphium.chaos.kills", 5);
     private final Random random = new Random(seed);
     private final Instant began = Instant.now();
     private final List<String> faults = new CopyOnWriteArrayList<>();
