@@ -2,6 +2,7 @@ package io.graphium.agent;
 
 import io.graphium.agent.core.Reconciler;
 import io.graphium.agent.core.Reconciliation;
+import io.graphium.kafka.Backoff;
 import java.time.Duration;
 import java.util.List;
 import org.slf4j.Logger;
@@ -15,7 +16,7 @@ import org.slf4j.LoggerFactory;
 final class Reconciling implements Runnable {
 
     private static final Logger log = LoggerFactory.getLogger(Reconciling.class);
-    private static final Duration LONGEST_PAUSE = Duration.ofSeconds(10);
+    private static final Backoff BACKOFF = Backoff.doubling(Duration.ofMillis(500), Duration.ofSeconds(10));
 
     private final Reconciler reconciler;
     private final String hostId;
@@ -27,23 +28,21 @@ final class Reconciling implements Runnable {
 
     @Override
     public void run() {
-        Duration pause = Duration.ofMillis(500);
+        Backoff.Pauses pauses = BACKOFF.start();
         for (int attempt = 1; !Thread.currentThread().isInterrupted(); attempt++) {
+            long pause;
             try {
                 List<Reconciliation.Action> actions = reconciler.reconcile();
                 log.info("Host {} reconciled with its desired state: {}", hostId, summary(actions));
                 return;
             } catch (RuntimeException e) {
+                pause = pauses.nextBackOff();
                 log.warn("Reconciliation of host {} failed (attempt {}), retrying in {} ms: {}", hostId, attempt,
-                        pause.toMillis(), e.getMessage());
+                        pause, e.getMessage());
             }
-            try {
-                Thread.sleep(pause.toMillis()); // backoff between attempts, not synchronisation
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
+            if (!pauses.sleep(pause)) {
+                return; // interrupted
             }
-            pause = pause.multipliedBy(2).compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : pause.multipliedBy(2);
         }
     }
 

@@ -1,6 +1,7 @@
 package io.graphium.kafka;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -13,7 +14,6 @@ import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.listener.ListenerExecutionFailedException;
 import org.springframework.kafka.support.serializer.DeserializationException;
 import org.springframework.util.backoff.BackOff;
-import org.springframework.util.backoff.ExponentialBackOff;
 import org.springframework.util.backoff.FixedBackOff;
 
 /**
@@ -57,9 +57,8 @@ public final class DeadLetters {
         if (transients.stream().noneMatch(t -> t.matches(failure))) {
             return null;
         }
-        ExponentialBackOff untilItPasses = new ExponentialBackOff(Math.max(retryIntervalMillis, 100), 2.0);
-        untilItPasses.setMaxInterval(MAX_TRANSIENT_PAUSE_MILLIS);
-        return untilItPasses;
+        long first = Math.min(Math.max(retryIntervalMillis, 100), MAX_TRANSIENT_PAUSE_MILLIS);
+        return Backoff.doubling(Duration.ofMillis(first), Duration.ofMillis(MAX_TRANSIENT_PAUSE_MILLIS));
     }
 
     /** Why {@code record} could not be handled, in one sentence naming its origin and the root cause. */

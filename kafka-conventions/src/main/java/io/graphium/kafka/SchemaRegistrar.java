@@ -29,6 +29,7 @@ public class SchemaRegistrar implements SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(SchemaRegistrar.class);
     private static final Duration DEADLINE = Duration.ofMinutes(2);
+    private static final Backoff BACKOFF = Backoff.doubling(Duration.ofMillis(200), Duration.ofSeconds(2));
 
     private final String registryApiUrl;
     private final RegistryClient registry;
@@ -69,7 +70,7 @@ public class SchemaRegistrar implements SmartInitializingSingleton {
         registry.authorization().ifPresent(value -> builder.header("Authorization", value));
         HttpRequest request = builder.build();
         long deadline = System.nanoTime() + DEADLINE.toNanos();
-        long pause = 200;
+        Backoff.Pauses pauses = BACKOFF.start(); // between attempts at a remote registry, bounded by DEADLINE
         String last = "";
         while (System.nanoTime() < deadline) {
             try {
@@ -87,18 +88,9 @@ public class SchemaRegistrar implements SmartInitializingSingleton {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while registering " + schema.getFullName(), e);
             }
-            sleepQuietly(pause);
-            pause = Math.min(pause * 2, 2_000);
+            pauses.sleep();
         }
         throw new IllegalStateException("could not register schema " + schema.getFullName() + " at " + registryApiUrl
                 + ": " + last);
-    }
-
-    private static void sleepQuietly(long millis) {
-        try {
-            Thread.sleep(millis); // back-off between attempts at a remote registry, bounded by DEADLINE
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

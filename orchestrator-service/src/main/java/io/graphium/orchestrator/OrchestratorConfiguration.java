@@ -8,18 +8,18 @@ import io.graphium.kafka.KafkaConnection;
 import io.graphium.kafka.TopicProvisioner;
 import io.graphium.kafka.Topics;
 import io.graphium.orchestrator.admission.StackAdmission;
-import io.graphium.orchestrator.api.PlanResults;
 import io.graphium.orchestrator.history.HistoryQuery;
 import io.graphium.orchestrator.hosts.HostInventory;
 import io.graphium.orchestrator.hosts.HostInventoryListener;
 import io.graphium.orchestrator.kafka.AvroMapping;
 import io.graphium.orchestrator.kafka.OrchestratorStreams;
 import io.graphium.orchestrator.kafka.OrchestratorTopology;
+import io.graphium.orchestrator.kafka.PlanResults;
+import io.graphium.orchestrator.kafka.StackCommandPublisher;
 import io.graphium.orchestrator.kafka.StackStatusView;
 import io.graphium.orchestrator.application.CommandDecisions;
 import io.graphium.orchestrator.application.StackInputs;
 import io.graphium.orchestrator.application.StackService;
-import io.graphium.orchestrator.api.StackCommandPublisher;
 import io.graphium.kafka.EventSerialization;
 import io.graphium.kafka.TransientFailure;
 import java.nio.file.Path;
@@ -169,9 +169,9 @@ class OrchestratorConfiguration {
         return new HostInventoryListener(inventory);
     }
 
-    /** Dry-run results for the requests waiting on them ({@code POST /api/v1/stacks/plan}). */
+    /** Dry runs ({@code POST /api/v1/stacks/plan}): publishes them and hands the results to the requests waiting. */
     @Bean
-    PlanResults planResults() {
-        return new PlanResults();
+    PlanResults planResults(EventPublisher publisher) {
+        return new PlanResults(publisher);
     }
 }

@@ -6,6 +6,7 @@ import com.github.dockerjava.core.DockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
 import io.graphium.agent.core.ContainerRuntimeException;
+import io.graphium.kafka.Backoff;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,6 +23,7 @@ public final class DockerClients {
 
     private static final Logger log = LoggerFactory.getLogger(DockerClients.class);
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    private static final Backoff PINGS = Backoff.doubling(Duration.ofMillis(200), Duration.ofSeconds(5));
 
     private DockerClients() {
     }
@@ -50,7 +52,7 @@ public final class DockerClients {
      */
     public static int awaitDaemon(DockerClient client, URI dockerHost, int attempts) {
         List<String> failures = new ArrayList<>();
-        long pauseMillis = 200;
+        Backoff.Pauses pauses = PINGS.start();
         for (int attempt = 1; attempt <= attempts; attempt++) {
             try {
                 client.pingCmd().exec();
@@ -60,8 +62,7 @@ public final class DockerClients {
                 log.debug("Docker daemon at {} did not answer a ping (attempt {}/{})", dockerHost, attempt, attempts, e);
             }
             if (attempt < attempts) {
-                LockSupport.parkNanos(Duration.ofMillis(pauseMillis).toNanos());
-                pauseMillis = Math.min(pauseMillis * 2, 5_000);
+                LockSupport.parkNanos(Duration.ofMillis(pauses.nextBackOff()).toNanos());
             }
         }
         throw new ContainerRuntimeException(ContainerRuntimeException.Kind.UNAVAILABLE, "the Docker daemon at "

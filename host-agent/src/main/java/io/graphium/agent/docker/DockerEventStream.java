@@ -8,6 +8,7 @@ import io.graphium.agent.core.ContainerRef;
 import io.graphium.agent.core.DockerStates;
 import io.graphium.agent.core.ObservedEvent;
 import io.graphium.agent.core.OwnershipLabels;
+import io.graphium.kafka.Backoff;
 import java.io.Closeable;
 import java.io.IOException;
 import java.time.Duration;
@@ -27,8 +28,7 @@ import org.slf4j.LoggerFactory;
 public final class DockerEventStream implements Closeable {
 
     private static final Logger log = LoggerFactory.getLogger(DockerEventStream.class);
-    private static final Duration FIRST_PAUSE = Duration.ofMillis(200);
-    private static final Duration LONGEST_PAUSE = Duration.ofSeconds(5);
+    private static final Backoff RECONNECT = Backoff.doubling(Duration.ofMillis(200), Duration.ofSeconds(5));
 
     private final DockerClient client;
     private final Consumer<ObservedEvent> onEvent;
@@ -57,7 +57,7 @@ public final class DockerEventStream implements Closeable {
     }
 
     private void follow() {
-        Duration pause = FIRST_PAUSE;
+        Backoff.Pauses pauses = RECONNECT.start();
         boolean wasDown = false;
         while (!closed) {
             Subscription subscription = new Subscription();
@@ -69,7 +69,7 @@ public final class DockerEventStream implements Closeable {
                 if (wasDown) {
                     log.info("Docker daemon answers again: following its events and reconciling");
                 }
-                pause = FIRST_PAUSE;
+                pauses.reset();
                 wasDown = false;
                 onConnected.run();
                 subscription.ended.await();
@@ -87,12 +87,9 @@ public final class DockerEventStream implements Closeable {
                 return;
             }
             wasDown = true;
-            try {
-                Thread.sleep(pause.toMillis()); // backoff between reconnection attempts, not synchronisation
-            } catch (InterruptedException e) {
-                return;
+            if (!pauses.sleep()) {
+                return; // interrupted
             }
-            pause = pause.multipliedBy(2).compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : pause.multipliedBy(2);
         }
     }
 

@@ -6,9 +6,9 @@ import io.graphium.agent.core.Desired;
 import io.graphium.agent.core.DesiredStateSource;
 import io.graphium.events.DesiredContainer;
 import io.graphium.events.DesiredState;
+import io.graphium.kafka.ReadToEnd;
 import io.graphium.kafka.Topics;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -111,19 +111,11 @@ public class KafkaDesiredState implements DesiredStateSource, AutoCloseable {
     }
 
     private void readToEnd() {
-        Instant deadline = Instant.now().plus(READ_DEADLINE);
-        Map<TopicPartition, Long> end = consumer.endOffsets(consumer.assignment());
-        while (end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException("could not read " + topic
-                        + " to its end within " + READ_DEADLINE.toSeconds() + " s");
+        ReadToEnd.now(consumer, consumer.assignment(), READ_DEADLINE, Duration.ofMillis(200), record -> {
+            if (record.key() instanceof String key) {
+                take(key, record);
             }
-            for (ConsumerRecord<Object, Object> record : consumer.poll(Duration.ofMillis(200))) {
-                if (record.key() instanceof String key) {
-                    take(key, record);
-                }
-            }
-        }
+        });
     }
 
     private void take(String key, ConsumerRecord<Object, Object> record) {

@@ -1,5 +1,6 @@
 package io.graphium.orchestrator.api;
 
+import io.graphium.kafka.Publishing;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;

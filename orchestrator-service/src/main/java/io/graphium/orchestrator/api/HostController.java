@@ -1,5 +1,6 @@
 package io.graphium.orchestrator.api;
 
+import io.graphium.kafka.Publishing;
 import io.graphium.orchestrator.security.Callers;
 import io.graphium.events.HostDescription;
 import io.graphium.events.HostRegistered;

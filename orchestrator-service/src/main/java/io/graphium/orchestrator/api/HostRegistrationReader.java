@@ -4,8 +4,7 @@ import io.graphium.events.HostDescription;
 import io.graphium.events.HostStatus;
 import io.graphium.kafka.Topics;
 import io.graphium.orchestrator.core.Problem;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
+import io.graphium.orchestrator.core.Quantities;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
@@ -26,8 +25,9 @@ import tools.jackson.databind.json.JsonMapper;
  * Reads a manual host registration:
  * <pre>{"id": "rack7-node3", "name": "node3", "ipAddress": "10.0.7.3", "cpus": 16, "memory": "64Gi",
  *  "datacenter": "eu-1", "labels": {"disk": "ssd"}, "status": "active"}</pre>
- * {@code memoryBytes} (a number) may be given instead of {@code memory} (bytes, or Ki/Mi/Gi/Ti, k/M/G/T as in stack
- * definitions). Every field is checked and every problem reported, each with its JSON path.
+ * {@code memoryBytes} (a number) may be given instead of {@code memory} (bytes, or Ki/Mi/Gi/Ti, k/M/G/T, read as in
+ * stack definitions by {@link Quantities#memoryBytes}). Every field is checked and every problem reported, each with
+ * its JSON path.
  */
 final class HostRegistrationReader {
 
@@ -46,10 +46,6 @@ final class HostRegistrationReader {
             "datacenter", "labels", "status");
     private static final Pattern IPV4 = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})");
     private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]+(%[A-Za-z0-9_.-]+)?");
-    private static final Pattern MEMORY = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*([A-Za-z]*)");
-    private static final Map<String, Long> MEMORY_UNITS = Map.of(
-            "", 1L, "Ki", 1L << 10, "Mi", 1L << 20, "Gi", 1L << 30, "Ti", 1L << 40,
-            "k", 1_000L, "K", 1_000L, "M", 1_000_000L, "G", 1_000_000_000L, "T", 1_000_000_000_000L);
     private static final Pattern DATACENTER = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,62}");
     private static final int MAX_CPUS = 65_536;
     private static final int MAX_TEXT = 253;
@@ -225,19 +221,10 @@ final class HostRegistrationReader {
                         + text));
                 return null;
             } else {
-                Matcher m = MEMORY.matcher(text.asString().strip());
-                Long unit = m.matches() ? MEMORY_UNITS.get(m.group(2)) : null;
-                if (unit == null) {
-                    problems.add(new Problem(path, "memory '" + text.asString() + "' is not a memory size; write "
-                            + "bytes or a number with a unit: Ki, Mi, Gi, Ti (powers of 1024) or k, M, G, T (powers "
-                            + "of 1000), e.g. 16Gi"));
-                    return null;
-                }
                 try {
-                    value = new BigDecimal(m.group(1)).multiply(BigDecimal.valueOf(unit))
-                            .setScale(0, RoundingMode.DOWN).longValueExact();
-                } catch (ArithmeticException e) {
-                    problems.add(new Problem(path, "memory '" + text.asString() + "' is far too large"));
+                    value = Quantities.memoryBytes(text.asString().strip());
+                } catch (IllegalArgumentException e) {
+                    problems.add(new Problem(path, "memory '" + text.asString() + "' " + e.getMessage()));
                     return null;
                 }
             }

@@ -44,7 +44,7 @@ public class StackController {
                                     Principal principal) throws Exception {
         try {
             return answer(stacks.deploy(body, stackId, Callers.name(principal)), "deploy");
-        } catch (StackCommandPublisher.Unsealable e) { // a secret and no sealing key: refused, never sent in clear
+        } catch (StackService.Unsealable e) { // a secret and no sealing key: refused, never sent in clear
             return ResponseEntity.unprocessableEntity().body(ProblemDetail.forStatusAndDetail(
                     HttpStatus.UNPROCESSABLE_ENTITY, e.getMessage()));
         }

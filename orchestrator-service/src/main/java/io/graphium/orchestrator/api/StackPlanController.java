@@ -1,27 +1,20 @@
 package io.graphium.orchestrator.api;
 
-import io.graphium.events.PlacementDecided;
-import io.graphium.events.PlacementFailed;
-import io.graphium.events.PlacementRequested;
-import io.graphium.kafka.EventPublisher;
-import io.graphium.kafka.Topics;
 import io.graphium.orchestrator.admission.StackAdmission;
+import io.graphium.orchestrator.application.DryRunPlacement;
+import io.graphium.orchestrator.application.StackService;
 import io.graphium.orchestrator.core.ParseResult;
 import io.graphium.orchestrator.core.Problem;
 import io.graphium.orchestrator.core.StackDefinition;
 import io.graphium.orchestrator.core.lifecycle.PlacementRequest;
 import io.graphium.orchestrator.core.lifecycle.StackLifecycle;
 import io.graphium.orchestrator.core.lifecycle.Transition;
-import io.graphium.orchestrator.kafka.AvroMapping;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import org.apache.avro.specific.SpecificRecord;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -42,20 +35,16 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/stacks")
 public class StackPlanController {
 
-    private static final Duration PUBLISH_DEADLINE = Duration.ofSeconds(10);
-
-    private final PlanResults results;
-    private final EventPublisher publisher;
+    private final DryRunPlacement placement;
     private final Clock clock;
     private final Duration timeout;
     private final StackAdmission admission;
 
-    public StackPlanController(PlanResults results, EventPublisher publisher, Clock clock,
+    public StackPlanController(DryRunPlacement placement, Clock clock,
                                @Value("${graphium.orchestrator.plan-timeout:10s}") Duration timeout,
                                StackAdmission admission) {
-        this.results = results;
+        this.placement = placement;
         this.admission = admission;
-        this.publisher = publisher;
         this.clock = clock;
         this.timeout = timeout;
     }
@@ -68,14 +57,14 @@ public class StackPlanController {
             return ResponseEntity.badRequest().body(StackController.invalid(parsed.problems()));
         }
         StackDefinition definition = parsed.definition();
-        String id = stackId != null ? stackId : io.graphium.orchestrator.application.StackService.slug(definition.name());
-        if (!io.graphium.orchestrator.application.StackService.STACK_ID.matcher(id).matches()) {
+        String id = stackId != null ? stackId : StackService.slug(definition.name());
+        if (!StackService.STACK_ID.matcher(id).matches()) {
             return ResponseEntity.badRequest().body(StackController.invalid(List.of(new Problem("stackId", "'" + id
                     + "' is not a valid stack id: use 1-63 lower-case letters, digits and '-', starting with a letter "
                     + "or digit"))));
         }
         long started = System.nanoTime();
-        if (!results.awaitListening(timeout)) {
+        if (!placement.awaitListening(timeout)) {
             return problem(HttpStatus.SERVICE_UNAVAILABLE, "not ready", "the orchestrator is not yet listening for "
                     + "placement results; try again in a moment");
         }
@@ -85,24 +74,14 @@ public class StackPlanController {
         PlacementRequest request = transition.commands().stream().filter(PlacementRequest.class::isInstance)
                 .map(PlacementRequest.class::cast).findFirst().orElseThrow(() -> new IllegalStateException(
                         "no placement request for a valid definition: " + transition.note()));
-        PlacementRequested command = PlacementRequested.newBuilder(AvroMapping.placementRequested(request, now))
-                .setDryRun(true).build();
-        CompletableFuture<SpecificRecord> answer = results.expect(command.getCommandId());
-        try {
-            Publishing.await(() -> publisher.publish(Topics.PLACEMENT_REQUESTS, id, command), PUBLISH_DEADLINE);
-            long left = timeout.toNanos() - (System.nanoTime() - started);
-            SpecificRecord result = answer.get(Math.max(left, 0), TimeUnit.NANOSECONDS);
-            if (result instanceof PlacementDecided decided) {
-                return ResponseEntity.ok(PlanView.of(decided, definition.location()));
-            }
-            return ResponseEntity.ok(PlanView.of((PlacementFailed) result, definition.location()));
-        } catch (TimeoutException e) {
+        Optional<DryRunPlacement.Answer> answer = placement.ask(request, now,
+                timeout.minusNanos(System.nanoTime() - started));
+        if (answer.isEmpty()) {
             return problem(HttpStatus.GATEWAY_TIMEOUT, "placement service did not answer", "the placement service "
                     + "did not answer the dry run within " + timeout.toMillis() / 1000.0 + " s; is it running? "
-                    + "(command " + command.getCommandId() + ")");
-        } finally {
-            results.forget(command.getCommandId());
+                    + "(command " + request.commandId() + ")");
         }
+        return ResponseEntity.ok(PlanView.of(answer.get(), definition.location()));
     }
 
     private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String title, String detail) {

@@ -16,6 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
@@ -28,7 +29,10 @@ public final class StackService {
 
     public static final Pattern STACK_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
 
-    /** Sends stack commands (to the stack commands topic). Throws what the publish failed with. */
+    /**
+     * Sends stack commands (to the stack commands topic). Throws what the publish failed with, and {@link Unsealable}
+     * for a definition with a secret that cannot be sealed.
+     */
     public interface CommandBus {
         void deploy(String commandId, String stackId, StackDefinition definition, String requestedBy, Instant at)
                 throws Exception;
@@ -41,11 +45,23 @@ public final class StackService {
                 throws Exception;
     }
 
+    /** The definition has a secret and this orchestrator has no key to seal it: refused rather than sent in clear. */
+    public static final class Unsealable extends RuntimeException {
+        public Unsealable(String message) {
+            super(message);
+        }
+    }
+
     /** The latest known state of every stack (the read model). */
     public interface ReadModel {
         Optional<StackDeployment> get(String stackId);
 
         List<StackDeployment> all();
+
+        /** {@code listener} hears every new state of every stack. */
+        void onChange(Consumer<StackDeployment> listener);
+
+        void removeListener(Consumer<StackDeployment> listener);
     }
 
     /** The outcome of a request. */

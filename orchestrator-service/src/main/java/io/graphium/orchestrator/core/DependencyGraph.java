@@ -8,10 +8,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
-/** Who depends on whom, by container name, in definition order (so every answer is deterministic). */
+/**
+ * Who depends on whom, by container name, in definition order (so every answer is deterministic): finds the cycles
+ * that validation reports. The order containers start in is the lifecycle's ({@code ContainerReadiness}).
+ */
 final class DependencyGraph {
 
     private final Map<String, List<String>> dependencies = new LinkedHashMap<>();
@@ -65,38 +66,5 @@ final class DependencyGraph {
         Collections.rotate(cycle, -cycle.indexOf(first));
         cycle.add(first);
         return List.copyOf(cycle);
-    }
-
-    /**
-     * Containers grouped by when they may start: each wave only after all earlier ones. Throws
-     * {@link IllegalArgumentException} for an unknown dependency or a cycle; validated definitions have neither.
-     */
-    List<List<String>> waves() {
-        dependencies.forEach((container, needs) -> needs.stream().filter(need -> !dependencies.containsKey(need))
-                .findFirst().ifPresent(unknown -> {
-                    throw new IllegalArgumentException(
-                            "container '" + container + "' depends on unknown container '" + unknown + "'");
-                }));
-        List<List<String>> waves = new ArrayList<>();
-        Set<String> started = new HashSet<>();
-        while (started.size() < dependencies.size()) {
-            List<String> wave = dependencies.entrySet().stream()
-                    .filter(entry -> !started.contains(entry.getKey()) && started.containsAll(entry.getValue()))
-                    .map(Map.Entry::getKey).toList();
-            if (wave.isEmpty()) {
-                throw new IllegalArgumentException("some containers can never start: " + blocked());
-            }
-            waves.add(wave);
-            started.addAll(wave);
-        }
-        return waves;
-    }
-
-    private String blocked() {
-        Stream<String> cycles = cycles().stream().map(cycle -> "dependency cycle: " + String.join(" -> ", cycle));
-        Stream<String> selfDependent = dependencies.entrySet().stream()
-                .filter(entry -> entry.getValue().contains(entry.getKey()))
-                .map(entry -> entry.getKey() + " depends on itself");
-        return Stream.concat(cycles, selfDependent).collect(Collectors.joining("; "));
     }
 }

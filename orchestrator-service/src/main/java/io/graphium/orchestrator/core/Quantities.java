@@ -9,11 +9,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads the quantities a definition may write as text: memory ("512Mi"), CPU ("500m") and durations ("1m30s"). Each
+ * Reads the quantities a definition (and a manual host registration: memory) may write as text: memory ("512Mi"),
+ * CPU ("500m") and durations ("1m30s"). Each
  * method throws {@link IllegalArgumentException} whose message completes the sentence "{field} '{text}' ...". Signs
  * are accepted so that the validator, not the parser, reports negative values.
  */
-final class Quantities {
+public final class Quantities {
 
     private static final String NUMBER = "(-?\\d+(?:\\.\\d+)?)";
     private static final Pattern MEMORY = Pattern.compile(NUMBER + "\\s*([A-Za-z]*)");
@@ -33,7 +34,7 @@ final class Quantities {
     }
 
     /** Bytes: a plain number, or a number with a unit; fractions of a byte are dropped. */
-    static long memoryBytes(String text) {
+    public static long memoryBytes(String text) {
         Matcher m = MEMORY.matcher(text);
         if (!m.matches()) {
             throw new IllegalArgumentException("is not a memory size; write bytes (536870912) or a number with a unit "

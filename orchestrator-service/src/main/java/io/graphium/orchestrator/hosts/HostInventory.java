@@ -6,6 +6,7 @@ import io.graphium.events.HostRegistered;
 import io.graphium.events.HostStatus;
 import io.graphium.events.HostStatusChanged;
 import io.graphium.events.RegistrationSource;
+import io.graphium.hosts.HostStatusRule;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,16 +23,16 @@ import java.util.function.Consumer;
  * The orchestrator's read-only view of the host inventory, fed from every {@code graphium.host.reports.<hostId>}
  * (agents' registrations and heartbeats), {@code graphium.hosts} (manual registrations) and
  * {@code graphium.hosts.admin} (operators' overrides). The placement service keeps its own inventory
- * from the same topics and decides by the same rules; this view is for people (REST, CLI, dashboard).
+ * from the same topics and decides by the same rule; this view is for people (REST, CLI, dashboard).
  *
- * <p>Effective status, in order: an operator's MAINTENANCE or OFFLINE override; OFFLINE for an agent host whose
- * last heartbeat (its event time) is older than the TTL; otherwise what the host reported. A manual host has no
- * heartbeats, so no TTL: its status is the one it was registered (or last set) with. Thread-safe.
+ * <p>Effective status: {@link HostStatusRule}, the rule the placement service applies too (an operator's override,
+ * then OFFLINE for an agent host silent for longer than the TTL, then what the host reported). Here a host was last
+ * heard from at its last heartbeat's (or agent registration's) event time. Thread-safe.
  */
 public class HostInventory {
 
     private final Clock clock;
-    private final Duration ttl;
+    private final HostStatusRule rule;
     private final Map<String, HostState> hosts = new ConcurrentHashMap<>();
     private final Map<String, HostView.Override> overrides = new ConcurrentHashMap<>();
     private final Map<String, CompletableFuture<Void>> waiters = new ConcurrentHashMap<>();
@@ -45,11 +46,11 @@ public class HostInventory {
 
     public HostInventory(Clock clock, Duration ttl) {
         this.clock = clock;
-        this.ttl = ttl;
+        this.rule = new HostStatusRule(ttl);
     }
 
     public Duration ttl() {
-        return ttl;
+        return rule.ttl();
     }
 
     /** {@code listener} sees a host's view each time an event about it was applied (for the event streams). */
@@ -103,7 +104,7 @@ public class HostInventory {
     }
 
     public void apply(HostStatusChanged event) {
-        if (event.getStatus() == HostStatus.ACTIVE) {
+        if (HostStatusRule.override(shared(event.getStatus())) == null) {
             overrides.remove(event.getHostId()); // ACTIVE lifts the override: the host's own status counts again
         } else {
             overrides.put(event.getHostId(), new HostView.Override(event.getStatus().name(), event.getReason(),
@@ -164,27 +165,28 @@ public class HostInventory {
     private HostView view(HostState s, Instant now) {
         HostDescription d = s.description();
         HostView.Override override = overrides.get(d.getHostId());
-        String status;
-        String reason;
-        if (override != null) {
-            status = override.status();
-            reason = override.status().toLowerCase() + " set by " + (override.changedBy() == null ? "an operator"
-                    : override.changedBy()) + (override.reason() == null ? "" : ": " + override.reason());
-        } else if (s.source() == RegistrationSource.AGENT
-                && (s.lastHeartbeat() == null || Duration.between(s.lastHeartbeat(), now).compareTo(ttl) > 0)) {
-            status = HostStatus.OFFLINE.name();
-            reason = s.lastHeartbeat() == null ? "no heartbeat received yet"
-                    : "no heartbeat for " + Duration.between(s.lastHeartbeat(), now).toSeconds() + " s (TTL "
-                    + ttl.toMillis() / 1000.0 + " s)";
-        } else {
-            status = s.reported().name();
-            reason = s.source() == RegistrationSource.AGENT ? "reported by the host's agent"
+        HostStatusRule.Effective effective = rule.effective(
+                override == null ? null : io.graphium.hosts.HostStatus.valueOf(override.status()),
+                shared(s.reported()), s.source() == RegistrationSource.AGENT, s.lastHeartbeat(), now);
+        String status = effective.status().name();
+        String reason = switch (effective.basis()) {
+            case OPERATOR -> override.status().toLowerCase() + " set by "
+                    + (override.changedBy() == null ? "an operator" : override.changedBy())
+                    + (override.reason() == null ? "" : ": " + override.reason());
+            case SILENT -> effective.silentFor() == null ? "no heartbeat received yet"
+                    : "no heartbeat for " + effective.silentFor().toSeconds() + " s (TTL "
+                    + rule.ttl().toMillis() / 1000.0 + " s)";
+            case REPORTED -> s.source() == RegistrationSource.AGENT ? "reported by the host's agent"
                     : "registered by hand";
-        }
+        };
         return new HostView(d.getHostId(), d.getName(), d.getIpAddress(), d.getCpus(), d.getMemoryBytes(),
                 d.getDatacenter(), Map.copyOf(d.getLabels()), s.source().name(), status, reason, s.reported().name(),
                 override, s.registeredAt(), s.lastHeartbeat(), s.usage(), s.containers(), s.portsInUse(),
                 d.getAgentVersion(), d.getDockerVersion());
+    }
+
+    private static io.graphium.hosts.HostStatus shared(HostStatus status) {
+        return io.graphium.hosts.HostStatus.valueOf(status.name());
     }
 
     private static Instant latest(Instant a, Instant b) {

@@ -6,6 +6,7 @@ import io.graphium.events.StackDeploymentStatus;
 import io.graphium.events.StackRemoveRequested;
 import io.graphium.events.StackStartRequested;
 import io.graphium.events.StackStopRequested;
+import io.graphium.kafka.Backoff;
 import io.graphium.kafka.DeadLetters;
 import io.graphium.kafka.ReportSource;
 import io.graphium.kafka.Topic;
@@ -48,7 +49,6 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.util.backoff.BackOffExecution;
-import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
  * The Kafka Streams processor of stack inputs (stack commands, placement results, container reports, all keyed by
@@ -70,6 +70,8 @@ final class StackProcessor implements Processor<String, byte[], String, Outgoing
     private static final Logger log = LoggerFactory.getLogger(StackProcessor.class);
     private static final Duration DEADLINE_CHECK = Duration.ofSeconds(1);
     private static final Duration TRANSIENT_RETRY_LIMIT = Duration.ofSeconds(60);
+    private static final Backoff TRANSIENT_BACKOFF = Backoff.doubling(Duration.ofMillis(200), Duration.ofSeconds(5))
+            .within(TRANSIENT_RETRY_LIMIT);
     private static final int DECODED_DEFINITIONS = 1024;
 
     private final StackInputs inputs;
@@ -403,10 +405,7 @@ final class StackProcessor implements Processor<String, byte[], String, Outgoing
      * restarts from the last commit (nothing of the failed attempt was committed).
      */
     private Effects retryingTransients(java.util.function.Supplier<Effects> work) {
-        ExponentialBackOff backOff = new ExponentialBackOff(200, 2.0);
-        backOff.setMaxInterval(5_000);
-        backOff.setMaxElapsedTime(TRANSIENT_RETRY_LIMIT.toMillis());
-        BackOffExecution pauses = backOff.start();
+        Backoff.Pauses pauses = TRANSIENT_BACKOFF.start();
         while (true) {
             try {
                 return work.get();
@@ -416,11 +415,8 @@ final class StackProcessor implements Processor<String, byte[], String, Outgoing
                     throw e;
                 }
                 log.warn("transient failure ({}); trying again in {} ms", causes(e), pause);
-                try {
-                    Thread.sleep(pause);
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    throw e;
+                if (!pauses.sleep(pause)) {
+                    throw e; // interrupted
                 }
             }
         }

@@ -44,10 +44,12 @@ public final class StackStatusView implements io.graphium.orchestrator.applicati
     }
 
     /** {@code listener} hears every new state of every stack, as the status topic has it. */
+    @Override
     public void onChange(Consumer<StackDeployment> listener) {
         listeners.add(listener);
     }
 
+    @Override
     public void removeListener(Consumer<StackDeployment> listener) {
         listeners.remove(listener);
     }

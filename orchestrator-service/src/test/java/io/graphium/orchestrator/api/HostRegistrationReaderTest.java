@@ -56,4 +56,21 @@ class HostRegistrationReaderTest {
                 {"id": "a", "ipAddress": "db.example.com", "cpus": 1, "memory": 0}""").problems())
                 .extracting(Problem::path).containsExactlyInAnyOrder("$.ipAddress", "$.memory");
     }
+
+    @Test
+    void memoryIsReadAsInStackDefinitions() {
+        assertThat(HostRegistrationReader.read("""
+                {"id": "a", "ipAddress": "10.0.0.1", "cpus": 1, "memory": "1.5Gi"}""").registration().host()
+                .getMemoryBytes()).isEqualTo(3L << 29);
+        assertThat(HostRegistrationReader.read("""
+                {"id": "a", "ipAddress": "10.0.0.1", "cpus": 1, "memory": "64G"}""").registration().host()
+                .getMemoryBytes()).isEqualTo(64_000_000_000L);
+        assertThat(HostRegistrationReader.read("""
+                {"id": "a", "ipAddress": "10.0.0.1", "cpus": 1, "memory": "512m"}""").problems())
+                .extracting(Problem::message).containsExactly("memory '512m' has an unknown unit 'm'; use Ki, Mi, Gi, "
+                        + "Ti (powers of 1024, so Docker's 512m is 512Mi) or k, M, G, T (powers of 1000)");
+        assertThat(HostRegistrationReader.read("""
+                {"id": "a", "ipAddress": "10.0.0.1", "cpus": 1, "memory": "-1Gi"}""").problems())
+                .extracting(Problem::message).containsExactly("memory must be more than 0 bytes");
+    }
 }

@@ -1,9 +1,9 @@
 package io.graphium.placement.core;
 
+import io.graphium.hosts.HostStatus;
 import io.graphium.placement.core.inventory.HostState;
 import io.graphium.placement.core.inventory.Inventory;
 import io.graphium.placement.core.model.HostReport;
-import io.graphium.placement.core.model.HostStatus;
 import io.graphium.placement.core.model.PendingDecision;
 import io.graphium.placement.core.model.PlacementOutcome;
 import io.graphium.placement.core.model.PlacementRequest;

@@ -4,6 +4,7 @@ import io.graphium.events.ContainerPlacement;
 import io.graphium.events.PlacementDecided;
 import io.graphium.events.PlacementFailed;
 import io.graphium.events.PlacementRequested;
+import io.graphium.kafka.ReadToEnd;
 import io.graphium.kafka.Topics;
 import io.graphium.placement.core.model.ContainerDemand;
 import io.graphium.placement.core.model.ContainerKey;
@@ -40,6 +41,7 @@ final class DecisionReplay {
     /** How much earlier than the oldest decision of interest its request may have been published. */
     static final Duration REQUEST_LEAD = Duration.ofMinutes(5);
     private static final Duration POLL = Duration.ofMillis(200);
+    private static final Duration READ_DEADLINE = Duration.ofSeconds(60);
 
     private final ConsumerFactory<String, Object> consumers;
     private final Duration reservationTtl;
@@ -110,13 +112,11 @@ final class DecisionReplay {
                 OffsetAndTimestamp start = starts.get(partition);
                 consumer.seek(partition, start == null ? ends.get(partition) : start.offset());
             }
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
-                for (ConsumerRecord<String, Object> record : consumer.poll(POLL)) {
-                    if (record.offset() < ends.get(new TopicPartition(record.topic(), record.partition()))) {
-                        action.accept(record);
-                    }
+            ReadToEnd.upTo(consumer, ends, READ_DEADLINE, POLL, record -> {
+                if (record.offset() < ends.get(new TopicPartition(record.topic(), record.partition()))) {
+                    action.accept(record);
                 }
-            }
+            });
         }
     }
 

@@ -1,5 +1,6 @@
 package io.graphium.placement.benchmark;
 
+import io.graphium.hosts.HostStatus;
 import io.graphium.placement.core.PlacementEngine;
 import io.graphium.placement.core.PlacementSettings;
 import io.graphium.placement.core.model.ContainerDemand;
@@ -7,7 +8,6 @@ import io.graphium.placement.core.model.HostInfo;
 import io.graphium.placement.core.model.HostLiveState;
 import io.graphium.placement.core.model.HostPort;
 import io.graphium.placement.core.model.HostReport;
-import io.graphium.placement.core.model.HostStatus;
 import io.graphium.placement.core.model.PlacementOutcome;
 import io.graphium.placement.core.model.PlacementRequest;
 import io.graphium.placement.core.model.PortMapping;

@@ -1,5 +1,6 @@
 package io.graphium.placement.core;
 
+import io.graphium.hosts.HostStatus;
 import io.graphium.placement.core.inventory.HostState;
 import io.graphium.placement.core.inventory.Inventory;
 import io.graphium.placement.core.model.ContainerDemand;
@@ -9,7 +10,6 @@ import io.graphium.placement.core.model.HostInfo;
 import io.graphium.placement.core.model.HostLiveState;
 import io.graphium.placement.core.model.HostPort;
 import io.graphium.placement.core.model.HostReport;
-import io.graphium.placement.core.model.HostStatus;
 import io.graphium.placement.core.model.Placement;
 import io.graphium.placement.core.model.PlacementOutcome;
 import io.graphium.placement.core.model.PlacementRequest;

@@ -5,12 +5,12 @@ import static io.graphium.placement.core.PlacementFixtures.MIB;
 import static io.graphium.placement.core.PlacementFixtures.NOW;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.graphium.hosts.HostStatus;
 import io.graphium.placement.core.model.ContainerDemand;
 import io.graphium.placement.core.model.HostInfo;
 import io.graphium.placement.core.model.HostLiveState;
 import io.graphium.placement.core.model.HostPort;
 import io.graphium.placement.core.model.HostReport;
-import io.graphium.placement.core.model.HostStatus;
 import io.graphium.placement.core.model.Placement;
 import io.graphium.placement.core.model.PlacementOutcome;
 import io.graphium.placement.core.model.PlacementRequest;

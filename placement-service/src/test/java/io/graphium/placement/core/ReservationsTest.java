@@ -106,7 +106,7 @@ class ReservationsTest {
         PlacementEngine engine = engineWith(host("host1"));
 
         boolean applied = engine.apply(host("host1").seen(NOW.minusSeconds(10))
-                .status(io.graphium.placement.core.model.HostStatus.MAINTENANCE).report());
+                .status(io.graphium.hosts.HostStatus.MAINTENANCE).report());
 
         assertThat(applied).isFalse();
         assertThat(outcomeText(engine.place(WEB, NOW))).isEqualTo("web=host1");

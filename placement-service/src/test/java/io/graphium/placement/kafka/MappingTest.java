@@ -50,7 +50,7 @@ class MappingTest {
 
         assertThat(report.host().id()).isEqualTo("h1");
         assertThat(report.host().labels()).containsEntry("disk", "ssd");
-        assertThat(report.status()).isEqualTo(io.graphium.placement.core.model.HostStatus.ACTIVE);
+        assertThat(report.status()).isEqualTo(io.graphium.hosts.HostStatus.ACTIVE);
         assertThat(report.occurredAt()).isEqualTo(AT);
         assertThat(report.receivedAt()).as("the TTL counts from this service's clock").isEqualTo(AT.plusSeconds(30));
         assertThat(report.fromAgent()).isTrue();

@@ -1,10 +1,11 @@
 package io.graphium.placement.core.inventory;
 
+import io.graphium.hosts.HostStatus;
+import io.graphium.hosts.HostStatusRule;
 import io.graphium.placement.core.model.ContainerKey;
 import io.graphium.placement.core.model.HostInfo;
 import io.graphium.placement.core.model.HostLiveState;
 import io.graphium.placement.core.model.HostPort;
-import io.graphium.placement.core.model.HostStatus;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -56,17 +57,17 @@ public final class HostState {
         return info;
     }
 
-    /**
-     * The status that counts: an operator's MAINTENANCE or OFFLINE override, otherwise what the host last reported.
-     * {@code ActiveHostFilter} adds the heartbeat TTL on top for hosts run by an agent.
-     */
-    public HostStatus status() {
-        return operatorStatus != null ? operatorStatus : reportedStatus;
+    /** What the host last reported (or was registered with). */
+    public HostStatus reportedStatus() {
+        return reportedStatus;
     }
 
-    /** True when {@link #status()} is an operator's override rather than the host's own report. */
-    public boolean statusSetByOperator() {
-        return operatorStatus != null;
+    /**
+     * An operator's MAINTENANCE or OFFLINE override, or null when there is none. The effective status is
+     * {@link HostStatusRule}'s: {@code ActiveHostFilter} asks it.
+     */
+    public HostStatus operatorStatus() {
+        return operatorStatus;
     }
 
     /** When the latest report applied to this host occurred (by the reporter's clock; orders reports). */
@@ -126,9 +127,9 @@ public final class HostState {
         return rank;
     }
 
-    /** Whether the ranking index should hold this host: ACTIVE, and not found silent by the last sweep. */
+    /** Whether the ranking index should hold this host: not found silent by the last sweep, and otherwise ACTIVE. */
     boolean rankable() {
-        return status() == HostStatus.ACTIVE && !silent;
+        return !silent && HostStatusRule.unlessSilent(operatorStatus, reportedStatus) == HostStatus.ACTIVE;
     }
 
     boolean silent() {

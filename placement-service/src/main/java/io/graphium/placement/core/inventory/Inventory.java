@@ -1,10 +1,11 @@
 package io.graphium.placement.core.inventory;
 
+import io.graphium.hosts.HostStatus;
+import io.graphium.hosts.HostStatusRule;
 import io.graphium.placement.core.model.ContainerDemand;
 import io.graphium.placement.core.model.ContainerKey;
 import io.graphium.placement.core.model.HostPort;
 import io.graphium.placement.core.model.HostReport;
-import io.graphium.placement.core.model.HostStatus;
 import io.graphium.placement.core.model.PendingDecision;
 import io.graphium.placement.core.PlacementSettings;
 import java.time.Duration;
@@ -35,7 +36,7 @@ public final class Inventory {
             Comparator.comparingLong(HostState::heardAtMillis).thenComparing(HostState::id);
 
     private final Duration reservationTtl;
-    private final long hostTtlMillis;
+    private final HostStatusRule hostStatus;
     private final HostRanking ranking = new HostRanking();
     private final Map<String, HostState> hostsById = new HashMap<>();
     private List<HostState> hostsInIdOrder = List.of();
@@ -52,7 +53,7 @@ public final class Inventory {
 
     public Inventory(Duration reservationTtl, Duration hostTtl) {
         this.reservationTtl = reservationTtl;
-        this.hostTtlMillis = hostTtl.toMillis();
+        this.hostStatus = new HostStatusRule(hostTtl);
     }
 
     /**
@@ -96,7 +97,7 @@ public final class Inventory {
      * ACTIVE (or null) removes the override, so the host's own status counts again. Kept for hosts not known yet.
      */
     public void setOperatorStatus(String hostId, HostStatus status) {
-        HostStatus override = status == HostStatus.ACTIVE ? null : status;
+        HostStatus override = HostStatusRule.override(status);
         if (override == null) {
             operatorStatus.remove(hostId);
         } else {
@@ -243,7 +244,7 @@ public final class Inventory {
             }
         }
         lastSweepMillis = nowMillis;
-        while (!byHeardAt.isEmpty() && nowMillis - byHeardAt.first().heardAtMillis() > hostTtlMillis) {
+        while (!byHeardAt.isEmpty() && hostStatus.silent(true, byHeardAt.first().heardAtMillis(), nowMillis)) {
             byHeardAt.pollFirst().silent(true);
         }
     }

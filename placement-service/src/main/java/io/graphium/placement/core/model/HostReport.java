@@ -1,5 +1,6 @@
 package io.graphium.placement.core.model;
 
+import io.graphium.hosts.HostStatus;
 import java.time.Instant;
 
 /**

@@ -13,11 +13,11 @@ import static io.graphium.placement.core.PlacementFixtures.udp;
 import static io.graphium.placement.core.PlacementFixtures.unpublished;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.graphium.hosts.HostStatus;
 import io.graphium.placement.core.PlacementFixtures.ContainerBuilder;
 import io.graphium.placement.core.PlacementFixtures.HostBuilder;
 import io.graphium.placement.core.model.HostConstraint;
 import io.graphium.placement.core.model.HostPort;
-import io.graphium.placement.core.model.HostStatus;
 import io.graphium.placement.core.model.Protocol;
 import io.graphium.placement.core.model.StrategyKind;
 import io.graphium.placement.core.pipeline.FilterResult;

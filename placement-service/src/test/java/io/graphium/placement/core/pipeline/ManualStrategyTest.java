@@ -9,10 +9,10 @@ import static io.graphium.placement.core.PlacementFixtures.tcp;
 import static io.graphium.placement.core.model.StrategyKind.MANUAL;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.graphium.hosts.HostStatus;
 import io.graphium.placement.core.PlacementFixtures.HostBuilder;
 import io.graphium.placement.core.model.HostConstraint;
 import io.graphium.placement.core.model.HostPort;
-import io.graphium.placement.core.model.HostStatus;
 import io.graphium.placement.core.model.Protocol;
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package io.graphium.orchestrator.api;
+package io.graphium.kafka;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

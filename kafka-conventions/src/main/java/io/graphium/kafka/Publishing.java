@@ -1,4 +1,4 @@
-package io.graphium.orchestrator.api;
+package io.graphium.kafka;
 
 import java.net.ConnectException;
 import java.time.Duration;
@@ -13,20 +13,22 @@ import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.RetriableException;
 
 /**
- * Publishing from a request, with the failures a caller can act on told apart: an event too large for Kafka
- * ({@link TooLarge}, answered 413) and a broker or schema registry that cannot be reached in time
- * or refuses this orchestrator's credentials ({@link Unavailable}, answered 503 with Retry-After). Anything else is a bug and propagates as it is.
+ * Publishing on a request's behalf (the orchestrator's API), with the failures a caller can act on told apart: an
+ * event too large for Kafka ({@link TooLarge}, answered 413) and a broker or schema registry that cannot be reached
+ * in time or refuses the orchestrator's credentials ({@link Unavailable}, answered 503 with Retry-After). Anything
+ * else is a bug and propagates as it is.
  */
-final class Publishing {
+public final class Publishing {
 
     /** What a client should wait before retrying when the broker or registry is down. */
-    static final Duration RETRY_AFTER = Duration.ofSeconds(10);
+    public static final Duration RETRY_AFTER = Duration.ofSeconds(10);
 
     private Publishing() {
     }
 
     /** Sends, and waits at most {@code deadline} for the broker's acknowledgement. */
-    static void await(Supplier<? extends CompletableFuture<?>> send, Duration deadline) throws InterruptedException {
+    public static void await(Supplier<? extends CompletableFuture<?>> send, Duration deadline)
+            throws InterruptedException {
         try {
             send.get().get(deadline.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
@@ -59,14 +61,14 @@ final class Publishing {
     }
 
     /** The event is larger than the broker or producer accepts. */
-    static final class TooLarge extends RuntimeException {
+    public static final class TooLarge extends RuntimeException {
         TooLarge(String message, Throwable cause) {
             super(message, cause);
         }
     }
 
     /** The broker or schema registry cannot be reached now. */
-    static final class Unavailable extends RuntimeException {
+    public static final class Unavailable extends RuntimeException {
         Unavailable(String message, Throwable cause) {
             super(message, cause);
         }

@@ -1,14 +1,14 @@
-package io.graphium.orchestrator.api;
+package io.graphium.orchestrator.kafka;
 
 import io.graphium.events.StackDeployRequested;
 import io.graphium.events.StackRemoveRequested;
 import io.graphium.events.StackStartRequested;
 import io.graphium.events.StackStopRequested;
 import io.graphium.kafka.EventPublisher;
+import io.graphium.kafka.Publishing;
 import io.graphium.kafka.Topics;
 import io.graphium.orchestrator.application.StackService;
 import io.graphium.orchestrator.core.StackDefinition;
-import io.graphium.orchestrator.kafka.AvroMapping;
 import io.graphium.orchestrator.security.CommandAttribution;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,19 +16,13 @@ import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
 
 /**
- * Writes the API's stack commands to the stack commands topic, each with this orchestrator's attribution mark (so
- * the history can trust its requestedBy), and waits for the broker's acknowledgement.
+ * The application's {@link StackService.CommandBus} on Kafka: writes the API's stack commands to the stack commands
+ * topic, each with this orchestrator's attribution mark (so the history can trust its requestedBy), and waits for the
+ * broker's acknowledgement.
  */
 public final class StackCommandPublisher implements StackService.CommandBus {
 
     private static final Duration PUBLISH_DEADLINE = Duration.ofSeconds(15);
-
-    /** The definition has a secret and this orchestrator has no key to seal it: refused rather than sent in clear. */
-    static final class Unsealable extends RuntimeException {
-        Unsealable(String message) {
-            super(message);
-        }
-    }
 
     private final EventPublisher publisher;
     private final AvroMapping mapping;
@@ -47,7 +41,7 @@ public final class StackCommandPublisher implements StackService.CommandBus {
         try {
             sealed = mapping.definition(definition);
         } catch (IllegalStateException e) {
-            throw new Unsealable(e.getMessage());
+            throw new StackService.Unsealable(e.getMessage());
         }
         publish(stackId, StackDeployRequested.newBuilder().setCommandId(commandId).setRequestedAt(at)
                 .setRequestedBy(requestedBy).setStackId(stackId).setDefinition(sealed).build());

@@ -1,18 +1,24 @@
-package io.graphium.orchestrator.core;
+package io.graphium.orchestrator.core.lifecycle;
 
-import static io.graphium.orchestrator.core.Definitions.parsed;
-import static io.graphium.orchestrator.core.Definitions.stack;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.junit.jupiter.params.provider.Arguments.argumentSet;
 
+import io.graphium.orchestrator.core.ContainerDefinition;
+import io.graphium.orchestrator.core.ParseResult;
+import io.graphium.orchestrator.core.StackDefinition;
+import io.graphium.orchestrator.core.StackDefinitionParser;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-class DeploymentWavesTest {
+/**
+ * Dependency waves as the lifecycle launches them: when every container launched so far is ready at once, the
+ * containers that become startable together form the next wave, in definition order.
+ */
+class ContainerReadinessTest {
 
     static Stream<Arguments> stacks() {
         return Stream.of(
@@ -43,25 +49,28 @@ class DeploymentWavesTest {
 
     @ParameterizedTest
     @MethodSource("stacks")
-    void groupsContainersIntoWaves(String json, List<List<String>> waves) {
-        assertThat(DeploymentWaves.of(parsed(json)).waves()).isEqualTo(waves);
+    void launchesContainersInDependencyWaves(String json, List<List<String>> waves) {
+        ParseResult parsed = StackDefinitionParser.parseAndValidate(json);
+        assertThat(parsed.problems()).isEmpty();
+        StackDefinition definition = parsed.definition();
+        StackDeployment stack = StackLifecycle.deployRequested("c1", "shop", definition, List.of(),
+                StackLifecycle.DeployOptions.DEFAULTS, StackLifecycleTest.T0, null).next();
+
+        List<List<String>> launched = new ArrayList<>();
+        for (List<ContainerDefinition> wave = ContainerReadiness.startable(definition, stack); !wave.isEmpty();
+             wave = ContainerReadiness.startable(definition, stack)) {
+            launched.add(wave.stream().map(ContainerDefinition::name).toList());
+            for (ContainerDefinition container : wave) {
+                stack = stack.withContainer(new ContainerStatus(container.name(), "h1", ContainerState.RUNNING,
+                        Health.HEALTHY, "d-" + container.name(), null, null, StackLifecycleTest.T0));
+            }
+        }
+        assertThat(launched).isEqualTo(waves);
+        assertThat(ContainerReadiness.allReady(definition, stack)).isTrue();
     }
 
-    static Stream<Arguments> impossible() {
-        return Stream.of(
-                argumentSet("cycle", stack("{'name':'api','image':'a','dependsOn':['db']}",
-                                "{'name':'db','image':'a','dependsOn':['api']}", "{'name':'web','image':'a'}"),
-                        "some containers can never start: dependency cycle: api -> db -> api"),
-                argumentSet("self-dependency", stack("{'name':'api','image':'a','dependsOn':['api']}"),
-                        "some containers can never start: api depends on itself"),
-                argumentSet("unknown dependency", stack("{'name':'api','image':'a','dependsOn':['db']}"),
-                        "container 'api' depends on unknown container 'db'"));
-    }
-
-    @ParameterizedTest
-    @MethodSource("impossible")
-    void refusesWhatCanNeverStart(String json, String message) {
-        assertThatIllegalArgumentException().isThrownBy(() -> DeploymentWaves.of(parsed(json)))
-                .withMessage(message);
+    /** A stack named "shop" with these containers, written as single-quoted JSON objects. */
+    private static String stack(String... containers) {
+        return ("{'name':'shop','itemListElement':[" + String.join(",", containers) + "]}").replace('\'', '"');
     }
 }
