@@ -4,9 +4,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import io.graphium.infra.ArchitectureRules;
-import io.graphium.orchestrator.api.EventStreamController;
 import io.graphium.orchestrator.core.StackDefinitionParser;
-import io.graphium.orchestrator.kafka.StackStatusView;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -44,10 +42,6 @@ class ArchitectureTest {
                 .whereLayer("api").mayOnlyAccessLayers("application", "core")
                 .whereLayer("application").mayOnlyAccessLayers("core")
                 .whereLayer("core").mayNotAccessAnyLayer()
-                // TEMPORARY, for the merge: EventStreamController is being rewritten on another branch (the SSE
-                // streams) and still reads the status read model's class directly. Once that branch is merged and
-                // the controller goes through StackService.ReadModel, delete this line: the rule holds without it.
-                .ignoreDependency(EventStreamController.class, StackStatusView.class)
                 .check(CLASSES);
     }
 }

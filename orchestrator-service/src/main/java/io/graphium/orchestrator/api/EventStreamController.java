@@ -1,12 +1,12 @@
 package io.graphium.orchestrator.api;
 
+import io.graphium.orchestrator.application.StackService;
 import io.graphium.orchestrator.history.HistoryLog;
 import io.graphium.orchestrator.history.HistoryQuery;
 import io.graphium.orchestrator.history.HistoryView;
 import io.graphium.orchestrator.history.ResumeToken;
 import io.graphium.orchestrator.hosts.HostInventory;
 import io.graphium.orchestrator.hosts.HostView;
-import io.graphium.orchestrator.kafka.StackStatusView;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.security.Principal;
@@ -43,11 +43,11 @@ public class EventStreamController implements DisposableBean {
     static final Duration RETRY_AFTER = Duration.ofSeconds(10);
 
     private final HistoryQuery history;
-    private final StackStatusView store;
+    private final StackService.ReadModel store;
     private final HostInventory hosts;
     private final EventStreams streams;
 
-    public EventStreamController(HistoryQuery history, StackStatusView store, HostInventory hosts, Clock clock,
+    public EventStreamController(HistoryQuery history, StackService.ReadModel store, HostInventory hosts, Clock clock,
                                  @Value("${graphium.sse.max-streams:256}") int maxStreams,
                                  @Value("${graphium.sse.idle-timeout:30m}") Duration idleTimeout,
                                  @Value("${graphium.sse.buffer-events:1024}") int bufferEvents) {

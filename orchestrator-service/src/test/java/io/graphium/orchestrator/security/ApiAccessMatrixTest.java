@@ -217,9 +217,12 @@ class ApiAccessMatrixTest extends OrchestratorOverKafka {
             StackStopRequested forged = StackStopRequested.newBuilder().setCommandId("raw-1")
                     .setRequestedAt(java.time.Instant.now()).setRequestedBy("alice").setStackId("audited").build();
             history.send(Topics.STACK_COMMANDS, "audited", forged);
+            // Accepted (STOP_REQUESTED) or refused because the stack is still being placed (COMMAND_REFUSED):
+            // either way the history says who asked, and that nobody vouched for it.
             StackHistoryEvent stop = (StackHistoryEvent) history.awaitRecord(r -> r.value()
                     instanceof StackHistoryEvent e && e.getStackId().equals("audited")
-                    && e.getKind() == StackHistoryKind.STOP_REQUESTED, DEADLINE).value();
+                    && (e.getKind() == StackHistoryKind.STOP_REQUESTED
+                    || e.getKind() == StackHistoryKind.COMMAND_REFUSED), DEADLINE).value();
             assertThat(stop.getRequestedBy()).isEqualTo("alice");
             assertThat(stop.getRequestedByVerified()).as("a raw producer's claim").isFalse();
         }
