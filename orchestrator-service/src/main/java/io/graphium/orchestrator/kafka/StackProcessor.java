@@ -127,7 +127,9 @@ final class StackProcessor implements Processor<String, byte[], String, Outgoing
         StackInput input;
         try {
             value = record.value() == null ? null : events.deserialize(topic, record.value());
-            input = decode(topic, value, record.headers());
+            input = decode(topic, record.key(), value, record.headers());
+        } catch (Refused e) {
+            return deadLetter(record, topic, "refused the record of " + origin(topic) + ": " + e.getMessage());
         } catch (RuntimeException e) {
             if (transients.matches(e)) {
                 throw e;
@@ -172,11 +174,37 @@ final class StackProcessor implements Processor<String, byte[], String, Outgoing
         }
     }
 
-    /** The input a record carries, or null when it is none of the orchestrator's. */
-    private StackInput decode(String topic, SpecificRecord value, Headers headers) {
-        if (value != null && !sourceTopic(topic).carries(value)) {
-            throw new IllegalArgumentException(value.getClass().getSimpleName() + " does not belong on " + topic);
+    /** A record that decodes but is not a valid input: dead-lettered with this message, never retried. */
+    private static final class Refused extends RuntimeException {
+        Refused(String message) {
+            super(message);
         }
+    }
+
+    /**
+     * The input a record carries, or null when it is none of the orchestrator's.
+     *
+     * @throws Refused when the record is not a valid input: of a type its topic does not carry, without a value
+     *                 (stack commands and placement results have no tombstones; report tombstones stop at the
+     *                 router), or keyed by anything but its stack id (it would reach a task that does not hold the
+     *                 stack's state, and split it)
+     */
+    private StackInput decode(String topic, String key, SpecificRecord value, Headers headers) {
+        if (value == null) {
+            throw new Refused("it has no value: " + topic + " carries only " + types(sourceTopic(topic)));
+        }
+        if (!sourceTopic(topic).carries(value)) {
+            throw new Refused(value.getClass().getSimpleName() + " does not belong on " + topic);
+        }
+        StackInput input = input(topic, value, headers);
+        if (input != null && !input.stackId().equals(key)) {
+            throw new Refused("its key '" + key + "' is not the stack id '" + input.stackId() + "' of its "
+                    + value.getClass().getSimpleName() + ": a stack's inputs are keyed by its id");
+        }
+        return input;
+    }
+
+    private StackInput input(String topic, SpecificRecord value, Headers headers) {
         if (value instanceof StackDeployRequested deploy) {
             return new StackInput.Deploy(deploy.getCommandId(), deploy.getStackId(),
                     mapping.definition(deploy.getDefinition()), AvroMapping.options(deploy), deploy.getRequestedAt(),
@@ -220,6 +248,11 @@ final class StackProcessor implements Processor<String, byte[], String, Outgoing
         }
         return Topics.reportingHost(topic).map(Topics::hostReports).orElseThrow(() ->
                 new IllegalArgumentException("the orchestrator does not read " + topic));
+    }
+
+    private static String types(Topic topic) {
+        return topic.valueTypes().stream().map(Class::getSimpleName).sorted()
+                .collect(java.util.stream.Collectors.joining(", "));
     }
 
     private Requester requester(String name, SpecificRecord command, Headers headers) {
@@ -307,14 +340,28 @@ final class StackProcessor implements Processor<String, byte[], String, Outgoing
         }
     }
 
-    /** The stack's state from the stores, or null when the stack is unknown. */
+    /**
+     * The stack's state from the stores, or null when the stack is unknown. A stored state that cannot be read
+     * counts as none (see {@link #stored}); a definition that cannot be read leaves the stack without one (it can
+     * only fail and be removed).
+     */
     private StackState load(String stackId) {
-        SpecificRecord status = stacks.get(stackId);
-        if (status == null) {
+        StackDeployment deployment;
+        try {
+            deployment = stored(stacks, stackId) instanceof StackDeploymentStatus status
+                    ? AvroMapping.deployment(status) : null;
+        } catch (RuntimeException e) {
+            if (transients.matches(e)) {
+                throw e;
+            }
+            log.error("the stored state of stack {} is not a complete StackDeploymentStatus; the stack is treated "
+                    + "as unknown: {}", stackId, causes(e));
             return null;
         }
-        StackDeployment deployment = AvroMapping.deployment((StackDeploymentStatus) status);
-        SpecificRecord stored = definitions.get(stackId);
+        if (deployment == null) {
+            return null;
+        }
+        SpecificRecord stored = stored(definitions, stackId);
         if (!(stored instanceof StackDeployRequested accepted)
                 || !accepted.getCommandId().equals(deployment.deploymentId())) {
             return new StackState(deployment, null, DeployOptions.DEFAULTS);
@@ -329,6 +376,36 @@ final class StackProcessor implements Processor<String, byte[], String, Outgoing
             }
         }
         return new StackState(deployment, definition, AvroMapping.options(accepted));
+    }
+
+    /**
+     * The record {@code store} holds for {@code stackId}, or null when it holds none or one that cannot be read.
+     * The stores hold what this processor wrote, but their changelogs (restored byte for byte at start) can be
+     * written by anyone with the rights (a tool, an operator's mistake): a record there that does not decode, or is
+     * of another type, is logged and taken as absent, so it costs that one stack its state (inputs for it change
+     * nothing; a new deploy starts it over) instead of failing every input of the partition, and the punctuator.
+     * A transient failure (registry unreachable, e.g. a schema not yet cached after a restart) is thrown, to be
+     * retried.
+     */
+    private SpecificRecord stored(KeyValueStore<String, SpecificRecord> store, String stackId) {
+        SpecificRecord value;
+        try {
+            value = store.get(stackId);
+        } catch (RuntimeException e) {
+            if (transients.matches(e)) {
+                throw e;
+            }
+            log.error("the record of stack {} in store {} cannot be read; taken as absent: {}", stackId,
+                    store.name(), causes(e));
+            return null;
+        }
+        Class<?> expected = store == stacks ? StackDeploymentStatus.class : StackDeployRequested.class;
+        if (value != null && !expected.isInstance(value)) {
+            log.error("the record of stack {} in store {} is a {}, not a {}; taken as absent", stackId, store.name(),
+                    value.getClass().getSimpleName(), expected.getSimpleName());
+            return null;
+        }
+        return value;
     }
 
     /** Index key of a stack's pending deadline: time first, so a range scan finds every passed one. */
