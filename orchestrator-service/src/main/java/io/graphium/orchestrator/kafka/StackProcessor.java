@@ -66,6 +66,9 @@ final class StackProcessor implements Processor<String, byte[], String, Outgoing
     static final String DEADLINES = "stack-deadlines";
     /** Header with the topic a re-keyed record first arrived on (a host's reports topic). */
     static final String ORIGIN_TOPIC_HEADER = "graphium-origin-topic";
+    /** Headers with the position ({@code topic-partition@offset}) and key of a re-keyed record where it arrived. */
+    static final String ORIGIN_POSITION_HEADER = "graphium-origin-position";
+    static final String ORIGIN_KEY_HEADER = "graphium-origin-key";
 
     private static final Logger log = LoggerFactory.getLogger(StackProcessor.class);
     private static final Duration DEADLINE_CHECK = Duration.ofSeconds(1);
@@ -124,17 +127,23 @@ final class StackProcessor implements Processor<String, byte[], String, Outgoing
     private Effects plan(Record<String, byte[]> record) {
         String topic = originTopic(record);
         SpecificRecord value;
-        StackInput input;
         try {
             value = record.value() == null ? null : events.deserialize(topic, record.value());
-            input = decode(topic, record.key(), value, record.headers());
-        } catch (Refused e) {
-            return deadLetter(record, topic, "refused the record of " + origin(topic) + ": " + e.getMessage());
         } catch (RuntimeException e) {
             if (transients.matches(e)) {
                 throw e;
             }
-            return deadLetter(record, topic, "cannot decode the value of " + origin(topic) + ": " + causes(e));
+            return deadLetter(record, topic, "cannot decode the value of " + origin(record, topic) + ": "
+                    + wireFormatProblem(record.value()) + causes(e));
+        }
+        StackInput input;
+        try {
+            input = decode(topic, record.key(), value, record.headers());
+        } catch (RuntimeException e) { // not a valid input, a forged report, a definition that does not map
+            if (transients.matches(e)) {
+                throw e;
+            }
+            return deadLetter(record, topic, "refused the record of " + origin(record, topic) + ": " + causes(e));
         }
         if (input == null) {
             return new Effects(); // not an input of the orchestrator (a dry run, a host record)
@@ -147,7 +156,7 @@ final class StackProcessor implements Processor<String, byte[], String, Outgoing
             }
             log.error("input {} for stack {} could not be applied; dead-lettered", input.inputId(), input.stackId(),
                     e);
-            return deadLetter(record, topic, "processing " + origin(topic) + " failed: " + causes(e));
+            return deadLetter(record, topic, "processing " + origin(record, topic) + " failed: " + causes(e));
         }
     }
 
@@ -174,32 +183,26 @@ final class StackProcessor implements Processor<String, byte[], String, Outgoing
         }
     }
 
-    /** A record that decodes but is not a valid input: dead-lettered with this message, never retried. */
-    private static final class Refused extends RuntimeException {
-        Refused(String message) {
-            super(message);
-        }
-    }
-
     /**
      * The input a record carries, or null when it is none of the orchestrator's.
      *
-     * @throws Refused when the record is not a valid input: of a type its topic does not carry, without a value
-     *                 (stack commands and placement results have no tombstones; report tombstones stop at the
-     *                 router), or keyed by anything but its stack id (it would reach a task that does not hold the
-     *                 stack's state, and split it)
+     * @throws IllegalArgumentException when the record is not a valid input: without a value (stack commands and
+     *                                  placement results have no tombstones; report tombstones stop at the router),
+     *                                  of a type its topic does not carry, or keyed by anything but its stack id (it
+     *                                  would reach a task that does not hold the stack's state, and split it)
      */
     private StackInput decode(String topic, String key, SpecificRecord value, Headers headers) {
         if (value == null) {
-            throw new Refused("it has no value: " + topic + " carries only " + types(sourceTopic(topic)));
+            throw new IllegalArgumentException("it has no value: " + topic + " carries only "
+                    + types(sourceTopic(topic)));
         }
         if (!sourceTopic(topic).carries(value)) {
-            throw new Refused(value.getClass().getSimpleName() + " does not belong on " + topic);
+            throw new IllegalArgumentException(value.getClass().getSimpleName() + " does not belong on " + topic);
         }
         StackInput input = input(topic, value, headers);
         if (input != null && !input.stackId().equals(key)) {
-            throw new Refused("its key '" + key + "' is not the stack id '" + input.stackId() + "' of its "
-                    + value.getClass().getSimpleName() + ": a stack's inputs are keyed by its id");
+            throw new IllegalArgumentException("its key '" + key + "' is not the stack id '" + input.stackId()
+                    + "' of its " + value.getClass().getSimpleName() + ": a stack's inputs are keyed by its id");
         }
         return input;
     }
@@ -446,12 +449,15 @@ final class StackProcessor implements Processor<String, byte[], String, Outgoing
     }
 
     private Effects deadLetter(Record<String, byte[]> record, String topic, String reason) {
-        log.warn("dead-lettering {}: {}", origin(topic), reason);
+        log.warn("dead-lettered to {}{}: {}", topic, Topic.DEAD_LETTER_SUFFIX, reason);
         RecordHeaders headers = new RecordHeaders(record.headers().toArray());
+        String key = rekeyed(record) ? header(record, ORIGIN_KEY_HEADER) : record.key();
         headers.remove(ORIGIN_TOPIC_HEADER);
+        headers.remove(ORIGIN_POSITION_HEADER);
+        headers.remove(ORIGIN_KEY_HEADER);
         headers.add(DeadLetters.REASON_HEADER, reason.getBytes(StandardCharsets.UTF_8));
         Effects effects = new Effects();
-        effects.forward(new Record<>(record.key(), Outgoing.deadLetter(topic + Topic.DEAD_LETTER_SUFFIX,
+        effects.forward(new Record<>(key, Outgoing.deadLetter(topic + Topic.DEAD_LETTER_SUFFIX,
                 record.value()), clock.millis(), headers));
         return effects;
     }
@@ -461,17 +467,27 @@ final class StackProcessor implements Processor<String, byte[], String, Outgoing
      * (believed only on the repartition topic, which only the orchestrator may write).
      */
     private String originTopic(Record<String, byte[]> record) {
-        String topic = context.recordMetadata().map(RecordMetadata::topic).orElse("unknown");
-        Header origin = record.headers().lastHeader(ORIGIN_TOPIC_HEADER);
-        if (origin != null && topic.endsWith(OrchestratorTopology.REPORTS_REPARTITION + "-repartition")) {
-            return new String(origin.value(), StandardCharsets.UTF_8);
-        }
-        return topic;
+        String origin = rekeyed(record) ? header(record, ORIGIN_TOPIC_HEADER) : null;
+        return origin != null ? origin : context.recordMetadata().map(RecordMetadata::topic).orElse("unknown");
     }
 
-    private String origin(String topic) {
-        return context.recordMetadata().map(m -> topic + " (" + m.topic() + "-" + m.partition() + "@" + m.offset()
-                + ")").orElse(topic);
+    /** True for a record the router re-keyed (its headers are believed only on the repartition topic). */
+    private boolean rekeyed(Record<String, byte[]> record) {
+        return context.recordMetadata().map(m -> m.topic().endsWith(OrchestratorTopology.REPORTS_REPARTITION
+                + "-repartition")).orElse(false) && record.headers().lastHeader(ORIGIN_TOPIC_HEADER) != null;
+    }
+
+    private static String header(Record<String, byte[]> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    /** The topic and the position a record arrived at, as a reason names them: for a re-keyed report, the host's. */
+    private String origin(Record<String, byte[]> record, String topic) {
+        String routed = rekeyed(record) ? header(record, ORIGIN_POSITION_HEADER) : null;
+        String position = routed != null ? routed : context.recordMetadata().map(m -> m.topic() + "-"
+                + m.partition() + "@" + m.offset()).orElse("?");
+        return topic + " (" + position + ")";
     }
 
     /**
@@ -501,6 +517,26 @@ final class StackProcessor implements Processor<String, byte[], String, Outgoing
                 }
             }
         }
+    }
+
+    /**
+     * What is wrong with {@code data} as a Confluent wire-format record (magic byte 0, 4-byte schema id, Avro body),
+     * as a prefix of a reason: the serde's exceptions rarely say it plainly (as {@code DeadLetters} does for the
+     * listeners' dead letters).
+     */
+    private static String wireFormatProblem(byte[] data) {
+        if (data.length == 0) {
+            return "an empty value: ";
+        }
+        if (data[0] != 0) {
+            return String.format("not in the Confluent wire format (first byte 0x%02x, expected magic byte 0x00): ",
+                    data[0]);
+        }
+        if (data.length < 5) {
+            return "only " + data.length + " bytes, too short for magic byte and 4-byte schema id: ";
+        }
+        return "schema id " + java.nio.ByteBuffer.wrap(data, 1, 4).getInt() + ", which the registry does not know "
+                + "or whose body does not match: ";
     }
 
     private static String causes(Throwable failure) {

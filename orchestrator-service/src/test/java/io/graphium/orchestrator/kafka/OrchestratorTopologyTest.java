@@ -236,8 +236,8 @@ class OrchestratorTopologyTest {
         TestInputTopic<String, byte[]> rawCommands = rawInput(Topics.STACK_COMMANDS.name());
         TestOutputTopic<String, byte[]> commandsDlt = rawOutput(Topics.STACK_COMMANDS.deadLetterTopic());
         rawCommands.pipeInput("garbage", "not avro".getBytes(StandardCharsets.UTF_8));
-        commands.pipeInput("wrong-type", StackHistoryEvent.newBuilder().setEventId("e").setOccurredAt(T0).setStackId("wrong-type")
-                .setDeploymentId("d").setKind(StackHistoryKind.OTHER).setStatus(StackStatus.PENDING).setMessage("m")
+        commands.pipeInput("wrong-type", StackHistoryEvent.newBuilder().setEventId("e").setOccurredAt(T0)
+                .setStackId("wrong-type").setDeploymentId("d").setKind(StackHistoryKind.OTHER).setStatus(StackStatus.PENDING).setMessage("m")
                 .build());
         rawCommands.pipeInput("tombstone", (byte[]) null);
         commands.pipeInput("not-the-stack", deployCommand("keyed-wrong", "k-1", Duration.ofMinutes(5)));
@@ -260,11 +260,15 @@ class OrchestratorTopologyTest {
         rawReports.pipeInput(Topics.statusKey("shop", "web"), "garbage".getBytes(StandardCharsets.UTF_8));
         input(Topics.hostReports("h1").name()).pipeInput(Topics.statusKey("other", "web"), status("h1", "shop",
                 deploymentId, "web", ContainerState.RUNNING, "misrouted"));
-        List<String> reportReasons = reasons(rawOutput(Topics.hostReports("h1").deadLetterTopic()));
-        assertThat(reportReasons).hasSize(2);
-        assertThat(reportReasons.get(0)).startsWith("cannot decode the value of graphium.host.reports.h1 ("
-                + "orchestrator-topology-test-stack-reports-repartition-0@0): not an event");
-        assertThat(reportReasons.get(1)).contains("its key 'other' is not the stack id 'shop'");
+        List<TestRecord<String, byte[]>> reportLetters = rawOutput(Topics.hostReports("h1").deadLetterTopic())
+                .readRecordsToList();
+        assertThat(reportLetters).as("as the host wrote them").extracting(TestRecord::key)
+                .containsExactly(Topics.statusKey("shop", "web"), Topics.statusKey("other", "web"));
+        assertThat(reason(reportLetters.get(0))).isEqualTo("cannot decode the value of graphium.host.reports.h1 "
+                + "(graphium.host.reports.h1-0@0): not in the Confluent wire format (first byte 0x67, expected magic "
+                + "byte 0x00): not an event: no record name");
+        assertThat(reason(reportLetters.get(1))).contains("its key 'other' is not the stack id 'shop'");
+        assertThat(reportLetters.get(0).headers().lastHeader(StackProcessor.ORIGIN_TOPIC_HEADER)).isNull();
 
         report("h1", "shop", deploymentId, "web", ContainerState.RUNNING, "r-1");
         report("h2", "shop", deploymentId, "cache", ContainerState.RUNNING, "r-2");
@@ -342,8 +346,11 @@ class OrchestratorTopologyTest {
     }
 
     private static List<String> reasons(TestOutputTopic<String, byte[]> deadLetters) {
-        return deadLetters.readRecordsToList().stream().map(r -> new String(r.headers()
-                .lastHeader(DeadLetters.REASON_HEADER).value(), StandardCharsets.UTF_8)).toList();
+        return deadLetters.readRecordsToList().stream().map(OrchestratorTopologyTest::reason).toList();
+    }
+
+    private static String reason(TestRecord<String, byte[]> deadLetter) {
+        return new String(deadLetter.headers().lastHeader(DeadLetters.REASON_HEADER).value(), StandardCharsets.UTF_8);
     }
 
     private static SpecificRecord single(TestOutputTopic<String, SpecificRecord> topic) {
