@@ -125,6 +125,13 @@ final class StackProcessor implements Processor<String, byte[], String, Outgoing
      * of it behind (the record is dead-lettered instead), and the writes then happen together.
      */
     private Effects plan(Record<String, byte[]> record) {
+        if (fromRepartition() && !rekeyed(record)) {
+            // Not the router's (only the orchestrator may write its internal topics): whose dead-letter topic it
+            // belongs to is unknown, and one of its own would be a topic nobody declared. Skipped, with its position.
+            log.error("skipping a record on {} without the router's origin headers: not a routed report",
+                    origin(record, "the reports repartition topic"));
+            return new Effects();
+        }
         String topic = originTopic(record);
         SpecificRecord value;
         try {
@@ -473,8 +480,12 @@ final class StackProcessor implements Processor<String, byte[], String, Outgoing
 
     /** True for a record the router re-keyed (its headers are believed only on the repartition topic). */
     private boolean rekeyed(Record<String, byte[]> record) {
+        return fromRepartition() && record.headers().lastHeader(ORIGIN_TOPIC_HEADER) != null;
+    }
+
+    private boolean fromRepartition() {
         return context.recordMetadata().map(m -> m.topic().endsWith(OrchestratorTopology.REPORTS_REPARTITION
-                + "-repartition")).orElse(false) && record.headers().lastHeader(ORIGIN_TOPIC_HEADER) != null;
+                + "-repartition")).orElse(false);
     }
 
     private static String header(Record<String, byte[]> record, String name) {

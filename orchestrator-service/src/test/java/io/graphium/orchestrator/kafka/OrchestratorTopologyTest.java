@@ -270,6 +270,11 @@ class OrchestratorTopologyTest {
         assertThat(reason(reportLetters.get(1))).contains("its key 'other' is not the stack id 'shop'");
         assertThat(reportLetters.get(0).headers().lastHeader(StackProcessor.ORIGIN_TOPIC_HEADER)).isNull();
 
+        // On the internal repartition topic without the router's headers: whose it is is unknown; skipped.
+        rawInput("orchestrator-topology-test-" + OrchestratorTopology.REPORTS_REPARTITION + "-repartition")
+                .pipeInput("shop", "garbage".getBytes(StandardCharsets.UTF_8));
+        assertThat(driver.producedTopicNames()).noneMatch(t -> t.endsWith("-repartition.DLT"));
+
         report("h1", "shop", deploymentId, "web", ContainerState.RUNNING, "r-1");
         report("h2", "shop", deploymentId, "cache", ContainerState.RUNNING, "r-2");
         assertThat(((StackDeploymentStatus) last(status)).getStatus()).isEqualTo(StackStatus.RUNNING);

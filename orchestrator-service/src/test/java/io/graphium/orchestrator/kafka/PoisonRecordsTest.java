@@ -111,8 +111,9 @@ class PoisonRecordsTest extends OrchestratorApplications {
         deployToRunning("after-results");
 
         String dlt = topic.deadLetterTopic();
-        // The topology's dead letter (the plan listener, which reads this topic too, may add its own).
         awaitDeadLetter(dlt, "r-garbage", "cannot decode the value of graphium.placement.results (");
+        // The dry-run listener reads this topic too, and dead-letters what it cannot read as well.
+        awaitDeadLetter(dlt, "r-garbage", "cannot deserialize the value of graphium.placement.results-");
         awaitDeadLetter(dlt, "r-wrong-type", "StackDeployRequested does not belong on graphium.placement.results");
         awaitDeadLetter(dlt, "r-no-value", "it has no value: graphium.placement.results carries only");
     }
@@ -128,11 +129,14 @@ class PoisonRecordsTest extends OrchestratorApplications {
                 "h2", ContainerState.RUNNING));
         sendRaw(Topics.HOSTS.name(), "p-host", bytes("garbage registration"));
         sendRaw(Topics.HOST_ADMIN.name(), "p-admin", bytes("garbage override"));
+        sendRaw(OrchestratorStreams.APPLICATION_ID + "-" + OrchestratorTopology.REPORTS_REPARTITION + "-repartition",
+                "p-unrouted", bytes("not the router's"));
 
         deployToRunning("after-reports");
 
         String dlt = Topics.hostReports(HOST).deadLetterTopic();
         awaitDeadLetter(dlt, Topics.statusKey("p-garbage", "web"), "cannot decode the value of " + reports + " (");
+        awaitDeadLetter(dlt, Topics.statusKey("p-garbage", "web"), "cannot deserialize the value of " + reports);
         awaitDeadLetter(dlt, HOST, "cannot deserialize the value of " + reports); // the host inventory's
         awaitDeadLetter(dlt, Topics.statusKey("p-other", "web"), "its key 'p-other' is not the stack id 'p-stack'");
         awaitDeadLetter(dlt, Topics.statusKey("p-forged", "web"), "claims host 'h2' on the reports topic of host 'h1'");
@@ -140,6 +144,8 @@ class PoisonRecordsTest extends OrchestratorApplications {
         awaitDeadLetter(Topics.HOST_ADMIN.deadLetterTopic(), "p-admin",
                 "cannot deserialize the value of graphium.hosts.admin");
         assertThat(get("/api/v1/hosts").statusCode()).isEqualTo(200);
+        assertThat(logged.lines()).anySatisfy(l -> assertThat(l).contains("skipping a record on the reports "
+                + "repartition topic (graphium-orchestrator-stack-reports-repartition-"));
     }
 
     @Test
