@@ -57,7 +57,8 @@ import org.springframework.util.backoff.ExponentialBackOff;
  * to its changelogged stores. With {@code exactly_once_v2} all of that and the input's offset commit together: a
  * crash at any point did all of it or none of it. Deadlines are checked by a wall-clock punctuator over an index.
  * A record that cannot be decoded or applied goes to its topic's dead-letter topic with the reason, in the same
- * transaction, and the partition moves on; a transient failure (registry or broker unreachable) is retried.
+ * transaction, and the partition moves on; a transient failure (registry or broker unreachable) is retried. A stored
+ * state that cannot be read (poison in a changelog) counts as none, for that stack only.
  */
 final class StackProcessor implements Processor<String, byte[], String, Outgoing> {
 
