@@ -99,7 +99,8 @@ public final class OrchestratorStreams implements SmartLifecycle {
         properties.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 5);
         properties.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
         // Only the history store's source is decoded by Kafka Streams (every other source is read as bytes and
-        // dead-lettered by our processors): an unreadable history record is skipped, logged with its position.
+        // dead-lettered by our processors): an unreadable history record is skipped, logged with its position (also
+        // while the store is restored). An unreachable registry is not that: PatientDeserializer waits it out.
         properties.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
                 org.apache.kafka.streams.errors.LogAndContinueExceptionHandler.class);
         Object clientId = connection.connectionSettings().get(CommonClientConfigs.CLIENT_ID_CONFIG);

@@ -10,9 +10,12 @@ import io.graphium.orchestrator.history.HistoryStore;
 import io.graphium.orchestrator.security.CommandAttribution;
 import java.time.Clock;
 import java.util.List;
+import java.util.function.Supplier;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
@@ -43,14 +46,26 @@ public final class OrchestratorTopology {
     public static Built create(StackInputs inputs, AvroMapping mapping, RegistryClient registry,
                                   TopicProvisioner topics, CommandAttribution attribution, TransientFailure transients,
                                   Clock clock, StackStatusView statusView) {
-        Serde<SpecificRecord> events = Serdes.serdeFrom(EventSerialization.valueSerializer(registry),
-                EventSerialization.valueDeserializer(registry));
-        return build(() -> new StackProcessor(inputs, mapping, EventSerialization.valueDeserializer(registry), topics,
-                attribution, transients, clock), statusView, events);
+        return create(inputs, mapping, EventSerialization.valueSerializer(registry),
+                () -> EventSerialization.valueDeserializer(registry), topics, attribution, transients, clock,
+                statusView);
+    }
+
+    /** As above, with the events' serialization given (tests: one that needs no registry). */
+    static Built create(StackInputs inputs, AvroMapping mapping, Serializer<SpecificRecord> serializer,
+                        Supplier<Deserializer<SpecificRecord>> deserializers, TopicProvisioner topics,
+                        CommandAttribution attribution, TransientFailure transients, Clock clock,
+                        StackStatusView statusView) {
+        Serde<SpecificRecord> events = Serdes.serdeFrom(serializer, deserializers.get());
+        // The global stores wait out an unreachable registry instead of skipping what they cannot decode now.
+        Serde<SpecificRecord> patient = Serdes.serdeFrom(serializer,
+                new PatientDeserializer(deserializers.get(), transients));
+        return build(() -> new StackProcessor(inputs, mapping, deserializers.get(), topics, attribution, transients,
+                clock), statusView, events, patient);
     }
 
     static Built build(ProcessorSupplier<String, byte[], String, Outgoing> stackProcessor,
-                          StackStatusView statusView, Serde<SpecificRecord> events) {
+                          StackStatusView statusView, Serde<SpecificRecord> events, Serde<SpecificRecord> patient) {
         StreamsBuilder builder = new StreamsBuilder();
         Consumed<String, byte[]> raw = Consumed.with(Serdes.String(), Serdes.ByteArray());
 
@@ -81,9 +96,9 @@ public final class OrchestratorTopology {
         // The read model every instance holds: the latest status of every stack.
         builder.addGlobalStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StackStatusView.STORE),
                         Serdes.String(), Serdes.ByteArray()).withLoggingDisabled(), Topics.STACK_STATUS.name(), raw,
-                statusView::updater);
+                () -> statusView.updater(patient.deserializer()));
         // Every stack's history, indexed by stack, also on every instance.
-        HistoryStore history = HistoryStore.addTo(builder, Serdes.String(), events);
+        HistoryStore history = HistoryStore.addTo(builder, Serdes.String(), patient);
         return new Built(builder.build(), history);
     }
 }

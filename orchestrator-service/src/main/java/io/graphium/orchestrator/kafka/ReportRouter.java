@@ -10,7 +10,8 @@ import org.apache.kafka.streams.processor.api.RecordMetadata;
  * Re-keys container status reports from the hosts' report topics (keyed {@code <stackId>/<containerName>}) by stack
  * id, so that a stack's reports reach the task that owns the stack; host records (keyed by host id) are not the
  * orchestrator's and stop here. Nothing is decoded: the stack processor decodes and verifies, and needs the topic the
- * report arrived on (it authenticates the host), which travels in a header.
+ * report arrived on (it authenticates the host), which travels in a header, with the report's position and key there
+ * (for its dead letter, if it comes to that).
  */
 final class ReportRouter implements Processor<String, byte[], String, byte[]> {
 
@@ -28,9 +29,17 @@ final class ReportRouter implements Processor<String, byte[], String, byte[]> {
         if (slash <= 0 || record.value() == null) {
             return; // a host record, or a compacted-away container's tombstone
         }
-        String topic = context.recordMetadata().map(RecordMetadata::topic).orElseThrow();
-        record.headers().remove(StackProcessor.ORIGIN_TOPIC_HEADER);
-        record.headers().add(StackProcessor.ORIGIN_TOPIC_HEADER, topic.getBytes(StandardCharsets.UTF_8));
+        RecordMetadata origin = context.recordMetadata().orElseThrow();
+        header(record, StackProcessor.ORIGIN_TOPIC_HEADER, origin.topic());
+        // Where and under which key it came: a dead letter of it is then the record as the host wrote it.
+        header(record, StackProcessor.ORIGIN_POSITION_HEADER, origin.topic() + "-" + origin.partition() + "@"
+                + origin.offset());
+        header(record, StackProcessor.ORIGIN_KEY_HEADER, key);
         context.forward(record.withKey(key.substring(0, slash)));
+    }
+
+    private static void header(Record<String, byte[]> record, String name, String value) {
+        record.headers().remove(name);
+        record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -57,7 +57,8 @@ import org.springframework.util.backoff.BackOffExecution;
  * to its changelogged stores. With {@code exactly_once_v2} all of that and the input's offset commit together: a
  * crash at any point did all of it or none of it. Deadlines are checked by a wall-clock punctuator over an index.
  * A record that cannot be decoded or applied goes to its topic's dead-letter topic with the reason, in the same
- * transaction, and the partition moves on; a transient failure (registry or broker unreachable) is retried.
+ * transaction, and the partition moves on; a transient failure (registry or broker unreachable) is retried. A stored
+ * state that cannot be read (poison in a changelog) counts as none, for that stack only.
  */
 final class StackProcessor implements Processor<String, byte[], String, Outgoing> {
 
@@ -66,6 +67,9 @@ final class StackProcessor implements Processor<String, byte[], String, Outgoing
     static final String DEADLINES = "stack-deadlines";
     /** Header with the topic a re-keyed record first arrived on (a host's reports topic). */
     static final String ORIGIN_TOPIC_HEADER = "graphium-origin-topic";
+    /** Headers with the position ({@code topic-partition@offset}) and key of a re-keyed record where it arrived. */
+    static final String ORIGIN_POSITION_HEADER = "graphium-origin-position";
+    static final String ORIGIN_KEY_HEADER = "graphium-origin-key";
 
     private static final Logger log = LoggerFactory.getLogger(StackProcessor.class);
     private static final Duration DEADLINE_CHECK = Duration.ofSeconds(1);
@@ -124,17 +128,32 @@ final class StackProcessor implements Processor<String, byte[], String, Outgoing
      * of it behind (the record is dead-lettered instead), and the writes then happen together.
      */
     private Effects plan(Record<String, byte[]> record) {
+        if (fromRepartition() && !rekeyed(record)) {
+            // Not the router's (only the orchestrator may write its internal topics): whose dead-letter topic it
+            // belongs to is unknown, and one of its own would be a topic nobody declared. Skipped, with its position.
+            log.error("skipping a record on {} without the router's origin headers: not a routed report",
+                    origin(record, "the reports repartition topic"));
+            return new Effects();
+        }
         String topic = originTopic(record);
         SpecificRecord value;
-        StackInput input;
         try {
             value = record.value() == null ? null : events.deserialize(topic, record.value());
-            input = decode(topic, value, record.headers());
         } catch (RuntimeException e) {
             if (transients.matches(e)) {
                 throw e;
             }
-            return deadLetter(record, topic, "cannot decode the value of " + origin(topic) + ": " + causes(e));
+            return deadLetter(record, topic, "cannot decode the value of " + origin(record, topic) + ": "
+                    + wireFormatProblem(record.value()) + causes(e));
+        }
+        StackInput input;
+        try {
+            input = decode(topic, record.key(), value, record.headers());
+        } catch (RuntimeException e) { // not a valid input, a forged report, a definition that does not map
+            if (transients.matches(e)) {
+                throw e;
+            }
+            return deadLetter(record, topic, "refused the record of " + origin(record, topic) + ": " + causes(e));
         }
         if (input == null) {
             return new Effects(); // not an input of the orchestrator (a dry run, a host record)
@@ -147,7 +166,7 @@ final class StackProcessor implements Processor<String, byte[], String, Outgoing
             }
             log.error("input {} for stack {} could not be applied; dead-lettered", input.inputId(), input.stackId(),
                     e);
-            return deadLetter(record, topic, "processing " + origin(topic) + " failed: " + causes(e));
+            return deadLetter(record, topic, "processing " + origin(record, topic) + " failed: " + causes(e));
         }
     }
 
@@ -174,11 +193,31 @@ final class StackProcessor implements Processor<String, byte[], String, Outgoing
         }
     }
 
-    /** The input a record carries, or null when it is none of the orchestrator's. */
-    private StackInput decode(String topic, SpecificRecord value, Headers headers) {
-        if (value != null && !sourceTopic(topic).carries(value)) {
+    /**
+     * The input a record carries, or null when it is none of the orchestrator's.
+     *
+     * @throws IllegalArgumentException when the record is not a valid input: without a value (stack commands and
+     *                                  placement results have no tombstones; report tombstones stop at the router),
+     *                                  of a type its topic does not carry, or keyed by anything but its stack id (it
+     *                                  would reach a task that does not hold the stack's state, and split it)
+     */
+    private StackInput decode(String topic, String key, SpecificRecord value, Headers headers) {
+        if (value == null) {
+            throw new IllegalArgumentException("it has no value: " + topic + " carries only "
+                    + types(sourceTopic(topic)));
+        }
+        if (!sourceTopic(topic).carries(value)) {
             throw new IllegalArgumentException(value.getClass().getSimpleName() + " does not belong on " + topic);
         }
+        StackInput input = input(topic, value, headers);
+        if (input != null && !input.stackId().equals(key)) {
+            throw new IllegalArgumentException("its key '" + key + "' is not the stack id '" + input.stackId()
+                    + "' of its " + value.getClass().getSimpleName() + ": a stack's inputs are keyed by its id");
+        }
+        return input;
+    }
+
+    private StackInput input(String topic, SpecificRecord value, Headers headers) {
         if (value instanceof StackDeployRequested deploy) {
             return new StackInput.Deploy(deploy.getCommandId(), deploy.getStackId(),
                     mapping.definition(deploy.getDefinition()), AvroMapping.options(deploy), deploy.getRequestedAt(),
@@ -222,6 +261,11 @@ final class StackProcessor implements Processor<String, byte[], String, Outgoing
         }
         return Topics.reportingHost(topic).map(Topics::hostReports).orElseThrow(() ->
                 new IllegalArgumentException("the orchestrator does not read " + topic));
+    }
+
+    private static String types(Topic topic) {
+        return topic.valueTypes().stream().map(Class::getSimpleName).sorted()
+                .collect(java.util.stream.Collectors.joining(", "));
     }
 
     private Requester requester(String name, SpecificRecord command, Headers headers) {
@@ -309,14 +353,28 @@ final class StackProcessor implements Processor<String, byte[], String, Outgoing
         }
     }
 
-    /** The stack's state from the stores, or null when the stack is unknown. */
+    /**
+     * The stack's state from the stores, or null when the stack is unknown. A stored state that cannot be read
+     * counts as none (see {@link #stored}); a definition that cannot be read leaves the stack without one (it can
+     * only fail and be removed).
+     */
     private StackState load(String stackId) {
-        SpecificRecord status = stacks.get(stackId);
-        if (status == null) {
+        StackDeployment deployment;
+        try {
+            deployment = stored(stacks, stackId) instanceof StackDeploymentStatus status
+                    ? AvroMapping.deployment(status) : null;
+        } catch (RuntimeException e) {
+            if (transients.matches(e)) {
+                throw e;
+            }
+            log.error("the stored state of stack {} is not a complete StackDeploymentStatus; the stack is treated "
+                    + "as unknown: {}", stackId, causes(e));
             return null;
         }
-        StackDeployment deployment = AvroMapping.deployment((StackDeploymentStatus) status);
-        SpecificRecord stored = definitions.get(stackId);
+        if (deployment == null) {
+            return null;
+        }
+        SpecificRecord stored = stored(definitions, stackId);
         if (!(stored instanceof StackDeployRequested accepted)
                 || !accepted.getCommandId().equals(deployment.deploymentId())) {
             return new StackState(deployment, null, DeployOptions.DEFAULTS);
@@ -331,6 +389,36 @@ final class StackProcessor implements Processor<String, byte[], String, Outgoing
             }
         }
         return new StackState(deployment, definition, AvroMapping.options(accepted));
+    }
+
+    /**
+     * The record {@code store} holds for {@code stackId}, or null when it holds none or one that cannot be read.
+     * The stores hold what this processor wrote, but their changelogs (restored byte for byte at start) can be
+     * written by anyone with the rights (a tool, an operator's mistake): a record there that does not decode, or is
+     * of another type, is logged and taken as absent, so it costs that one stack its state (inputs for it change
+     * nothing; a new deploy starts it over) instead of failing every input of the partition, and the punctuator.
+     * A transient failure (registry unreachable, e.g. a schema not yet cached after a restart) is thrown, to be
+     * retried.
+     */
+    private SpecificRecord stored(KeyValueStore<String, SpecificRecord> store, String stackId) {
+        SpecificRecord value;
+        try {
+            value = store.get(stackId);
+        } catch (RuntimeException e) {
+            if (transients.matches(e)) {
+                throw e;
+            }
+            log.error("the record of stack {} in store {} cannot be read; taken as absent: {}", stackId,
+                    store.name(), causes(e));
+            return null;
+        }
+        Class<?> expected = store == stacks ? StackDeploymentStatus.class : StackDeployRequested.class;
+        if (value != null && !expected.isInstance(value)) {
+            log.error("the record of stack {} in store {} is a {}, not a {}; taken as absent", stackId, store.name(),
+                    value.getClass().getSimpleName(), expected.getSimpleName());
+            return null;
+        }
+        return value;
     }
 
     /** Index key of a stack's pending deadline: time first, so a range scan finds every passed one. */
@@ -371,12 +459,15 @@ final class StackProcessor implements Processor<String, byte[], String, Outgoing
     }
 
     private Effects deadLetter(Record<String, byte[]> record, String topic, String reason) {
-        log.warn("dead-lettering {}: {}", origin(topic), reason);
+        log.warn("dead-lettered to {}{}: {}", topic, Topic.DEAD_LETTER_SUFFIX, reason);
         RecordHeaders headers = new RecordHeaders(record.headers().toArray());
+        String key = rekeyed(record) ? header(record, ORIGIN_KEY_HEADER) : record.key();
         headers.remove(ORIGIN_TOPIC_HEADER);
+        headers.remove(ORIGIN_POSITION_HEADER);
+        headers.remove(ORIGIN_KEY_HEADER);
         headers.add(DeadLetters.REASON_HEADER, reason.getBytes(StandardCharsets.UTF_8));
         Effects effects = new Effects();
-        effects.forward(new Record<>(record.key(), Outgoing.deadLetter(topic + Topic.DEAD_LETTER_SUFFIX,
+        effects.forward(new Record<>(key, Outgoing.deadLetter(topic + Topic.DEAD_LETTER_SUFFIX,
                 record.value()), clock.millis(), headers));
         return effects;
     }
@@ -386,17 +477,31 @@ final class StackProcessor implements Processor<String, byte[], String, Outgoing
      * (believed only on the repartition topic, which only the orchestrator may write).
      */
     private String originTopic(Record<String, byte[]> record) {
-        String topic = context.recordMetadata().map(RecordMetadata::topic).orElse("unknown");
-        Header origin = record.headers().lastHeader(ORIGIN_TOPIC_HEADER);
-        if (origin != null && topic.endsWith(OrchestratorTopology.REPORTS_REPARTITION + "-repartition")) {
-            return new String(origin.value(), StandardCharsets.UTF_8);
-        }
-        return topic;
+        String origin = rekeyed(record) ? header(record, ORIGIN_TOPIC_HEADER) : null;
+        return origin != null ? origin : context.recordMetadata().map(RecordMetadata::topic).orElse("unknown");
     }
 
-    private String origin(String topic) {
-        return context.recordMetadata().map(m -> topic + " (" + m.topic() + "-" + m.partition() + "@" + m.offset()
-                + ")").orElse(topic);
+    /** True for a record the router re-keyed (its headers are believed only on the repartition topic). */
+    private boolean rekeyed(Record<String, byte[]> record) {
+        return fromRepartition() && record.headers().lastHeader(ORIGIN_TOPIC_HEADER) != null;
+    }
+
+    private boolean fromRepartition() {
+        return context.recordMetadata().map(m -> m.topic().endsWith(OrchestratorTopology.REPORTS_REPARTITION
+                + "-repartition")).orElse(false);
+    }
+
+    private static String header(Record<String, byte[]> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    /** The topic and the position a record arrived at, as a reason names them: for a re-keyed report, the host's. */
+    private String origin(Record<String, byte[]> record, String topic) {
+        String routed = rekeyed(record) ? header(record, ORIGIN_POSITION_HEADER) : null;
+        String position = routed != null ? routed : context.recordMetadata().map(m -> m.topic() + "-"
+                + m.partition() + "@" + m.offset()).orElse("?");
+        return topic + " (" + position + ")";
     }
 
     /**
@@ -420,6 +525,26 @@ final class StackProcessor implements Processor<String, byte[], String, Outgoing
                 }
             }
         }
+    }
+
+    /**
+     * What is wrong with {@code data} as a Confluent wire-format record (magic byte 0, 4-byte schema id, Avro body),
+     * as a prefix of a reason: the serde's exceptions rarely say it plainly (as {@code DeadLetters} does for the
+     * listeners' dead letters).
+     */
+    private static String wireFormatProblem(byte[] data) {
+        if (data.length == 0) {
+            return "an empty value: ";
+        }
+        if (data[0] != 0) {
+            return String.format("not in the Confluent wire format (first byte 0x%02x, expected magic byte 0x00): ",
+                    data[0]);
+        }
+        if (data.length < 5) {
+            return "only " + data.length + " bytes, too short for magic byte and 4-byte schema id: ";
+        }
+        return "schema id " + java.nio.ByteBuffer.wrap(data, 1, 4).getInt() + ", which the registry does not know "
+                + "or whose body does not match: ";
     }
 
     private static String causes(Throwable failure) {

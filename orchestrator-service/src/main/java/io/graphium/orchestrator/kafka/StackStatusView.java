@@ -84,6 +84,10 @@ public final class StackStatusView implements io.graphium.orchestrator.applicati
     }
 
     private StackDeployment decode(byte[] bytes) {
+        return decode(events, bytes);
+    }
+
+    private static StackDeployment decode(Deserializer<SpecificRecord> events, byte[] bytes) {
         try {
             return events.deserialize(io.graphium.kafka.Topics.STACK_STATUS.name(), bytes)
                     instanceof StackDeploymentStatus status ? AvroMapping.deployment(status) : null;
@@ -93,8 +97,13 @@ public final class StackStatusView implements io.graphium.orchestrator.applicati
         }
     }
 
-    /** The global store's updater: keeps the bytes of the latest status per stack; skips what it cannot read. */
-    Processor<String, byte[], Void, Void> updater() {
+    /**
+     * The global store's updater: keeps the bytes of the latest status per stack; skips, with a WARN naming its
+     * position, what it cannot read (a global store's processor that throws stops the global thread, and with it the
+     * instance), and leaves the stack's previous status in place. {@code patient} decodes: it waits out an
+     * unreachable registry rather than skip a record that is fine.
+     */
+    Processor<String, byte[], Void, Void> updater(Deserializer<SpecificRecord> patient) {
         return new Processor<>() {
             private KeyValueStore<String, byte[]> target;
             private ProcessorContext<Void, Void> context;
@@ -114,7 +123,7 @@ public final class StackStatusView implements io.graphium.orchestrator.applicati
                     target.delete(record.key());
                     return;
                 }
-                StackDeployment deployment = decode(record.value());
+                StackDeployment deployment = decode(patient, record.value());
                 if (deployment == null) {
                     log.warn("skipping an unreadable record of the status topic ({})", context.recordMetadata()
                             .map(m -> m.topic() + "-" + m.partition() + "@" + m.offset()).orElse("?"));

@@ -21,8 +21,11 @@ import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.Serializer;
 
-/** History events, and a serde for the project's Avro events that needs no registry (record name, NUL, Avro body). */
-final class HistoryFixtures {
+/**
+ * History events, and a serde for the project's Avro events that needs no registry (record name, NUL, Avro body); the
+ * topology's driver tests use it too.
+ */
+public final class HistoryFixtures {
 
     private HistoryFixtures() {
     }
@@ -33,7 +36,7 @@ final class HistoryFixtures {
                 .setStatus(StackStatus.DEPLOYING).setMessage(eventId + " of " + stackId).build();
     }
 
-    static Serde<SpecificRecord> serde() {
+    public static Serde<SpecificRecord> serde() {
         return Serdes.serdeFrom(serializer(), deserializer());
     }
 
