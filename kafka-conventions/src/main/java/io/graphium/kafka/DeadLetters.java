@@ -77,9 +77,9 @@ public final class DeadLetters {
 
     /**
      * What is wrong with {@code data} as a Confluent wire-format record (magic byte 0, 4-byte schema id, Avro body),
-     * as a sentence prefix; the serde's own exceptions rarely say it plainly.
+     * as a sentence prefix; the serde's own exceptions rarely say it plainly. Also the orchestrator's topology's.
      */
-    static String wireFormatProblem(byte[] data) {
+    public static String wireFormatProblem(byte[] data) {
         if (data == null || data.length == 0) {
             return "empty record; ";
         }

@@ -104,6 +104,28 @@ class ComposeSystemTest {
     /** Every container of the project reports healthy; a container that exited fails at once, with its log. */
     private void awaitAllHealthy(TestbedHost host, Map<String, String> env) {
         String project = env.get("COMPOSE_PROJECT_NAME");
+        try {
+            awaitHealthy(host, env, project);
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            // Say which service is not healthy and why, not only that the deadline passed.
+            StringBuilder why = new StringBuilder(e.getMessage()).append('\n');
+            for (String line : host.docker("ps", "-a", "--filter", "label=com.docker.compose.project=" + project,
+                    "--format", "{{.Label \"com.docker.compose.service\"}} {{.Status}}").stdout().lines().toList()) {
+                why.append(line).append('\n');
+                if (!line.contains("(healthy)")) {
+                    try {
+                        why.append(compose(Duration.ofMinutes(1), env, "logs", "--tail", "60", line.split(" ")[0])
+                                .output());
+                    } catch (IOException logs) {
+                        why.append("(no logs: ").append(logs.getMessage()).append(")\n");
+                    }
+                }
+            }
+            throw new AssertionError(why.toString(), e);
+        }
+    }
+
+    private void awaitHealthy(TestbedHost host, Map<String, String> env, String project) {
         await("all compose services healthy").atMost(HEALTHY_DEADLINE).pollInterval(Duration.ofSeconds(1))
                 .until(() -> {
                     InfraScript.Result states = host.docker("ps", "-a", "--filter",

@@ -144,7 +144,7 @@ final class StackProcessor implements Processor<String, byte[], String, Outgoing
                 throw e;
             }
             return deadLetter(record, topic, "cannot decode the value of " + origin(record, topic) + ": "
-                    + wireFormatProblem(record.value()) + causes(e));
+                    + DeadLetters.wireFormatProblem(record.value()) + causes(e));
         }
         StackInput input;
         try {
@@ -525,26 +525,6 @@ final class StackProcessor implements Processor<String, byte[], String, Outgoing
                 }
             }
         }
-    }
-
-    /**
-     * What is wrong with {@code data} as a Confluent wire-format record (magic byte 0, 4-byte schema id, Avro body),
-     * as a prefix of a reason: the serde's exceptions rarely say it plainly (as {@code DeadLetters} does for the
-     * listeners' dead letters).
-     */
-    private static String wireFormatProblem(byte[] data) {
-        if (data.length == 0) {
-            return "an empty value: ";
-        }
-        if (data[0] != 0) {
-            return String.format("not in the Confluent wire format (first byte 0x%02x, expected magic byte 0x00): ",
-                    data[0]);
-        }
-        if (data.length < 5) {
-            return "only " + data.length + " bytes, too short for magic byte and 4-byte schema id: ";
-        }
-        return "schema id " + java.nio.ByteBuffer.wrap(data, 1, 4).getInt() + ", which the registry does not know "
-                + "or whose body does not match: ";
     }
 
     private static String causes(Throwable failure) {

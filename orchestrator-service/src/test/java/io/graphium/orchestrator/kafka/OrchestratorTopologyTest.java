@@ -266,7 +266,7 @@ class OrchestratorTopologyTest {
                 .containsExactly(Topics.statusKey("shop", "web"), Topics.statusKey("other", "web"));
         assertThat(reason(reportLetters.get(0))).isEqualTo("cannot decode the value of graphium.host.reports.h1 "
                 + "(graphium.host.reports.h1-0@0): not in the Confluent wire format (first byte 0x67, expected magic "
-                + "byte 0x00): not an event: no record name");
+                + "byte 0x00); not an event: no record name");
         assertThat(reason(reportLetters.get(1))).contains("its key 'other' is not the stack id 'shop'");
         assertThat(reportLetters.get(0).headers().lastHeader(StackProcessor.ORIGIN_TOPIC_HEADER)).isNull();
 
