@@ -198,7 +198,7 @@ class ApiAccessMatrixTest extends OrchestratorOverKafka {
 
     /**
      * The audit trail: a command from the REST API shows its principal as verified; one produced straight to Kafka
-     * shows what its producer wrote, unverified, even with a copied mark.
+     * shows what its producer wrote, unverified.
      */
     @Test
     void historyShowsWhoAskedAndWhetherThatIsVerified() throws Exception {
