@@ -51,6 +51,7 @@ final class ServiceProcess implements AutoCloseable {
         try {
             Path logs = Files.createDirectories(Path.of("target", "system-test-logs"));
             Path log = logs.resolve(name + ".log");
+            Files.createDirectories(log.getParent());
             List<String> command = new ArrayList<>(prefix);
             command.addAll(List.of(javaBinary(), "-Xmx256m", "-XX:TieredStopAtLevel=1", "-jar", jar.toString()));
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)

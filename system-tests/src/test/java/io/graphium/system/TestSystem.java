@@ -55,6 +55,7 @@ final class TestSystem implements AutoCloseable {
     private final List<ServiceProcess> started = new CopyOnWriteArrayList<>();
     /** Each orchestrator's Kafka Streams stores, kept across its restarts as an installed one keeps them. */
     private final Path stateDirs;
+    private final String testClass = callingTestClass();
 
     private TestSystem(DockerTestbed testbed, KafkaBrokerProcess kafka, SchemaRegistryProcess registry,
                        Map<String, String> environment, Map<String, String> passwords) {
@@ -233,10 +234,21 @@ final class TestSystem implements AutoCloseable {
         return process;
     }
 
-    /** The log of a service's first run is {@code <name>.log}, of its later runs {@code <name>.restart-N.log}. */
+    /**
+     * The log of a service's first run is {@code <TestClass>/<name>.log}, of its later runs
+     * {@code <TestClass>/<name>.restart-N.log}: one directory per test class, so a later test never overwrites the
+     * logs that explain an earlier one's failure.
+     */
     private String logName(String service) {
         int n = incarnations.computeIfAbsent(service, s -> new AtomicInteger()).getAndIncrement();
-        return n == 0 ? service : service + ".restart-" + n;
+        return testClass + "/" + (n == 0 ? service : service + ".restart-" + n);
+    }
+
+    /** The system test that started this system: the first caller outside this class. */
+    private static String callingTestClass() {
+        return StackWalker.getInstance().walk(frames -> frames.map(StackWalker.StackFrame::getClassName)
+                .filter(name -> !name.equals(TestSystem.class.getName())).findFirst()
+                .map(name -> name.substring(name.lastIndexOf('.') + 1)).orElse("system"));
     }
 
     /** The names of the services, in start order: placement-service, orchestrator-N, host-agent-hN. */
