@@ -47,7 +47,6 @@ import org.junit.jupiter.api.Test;
 @RequiresInfra(RequiresInfra.Capability.TESTBED)
 class ChaosSystemTest {
 
-    private static final String IMAGE = "graphium/busybox:1";
     private static final Duration SETTLE_DEADLINE = Duration.ofMinutes(6);
     private static final Duration SUBMIT_DEADLINE = Duration.ofMinutes(3);
 
@@ -175,16 +174,7 @@ class ChaosSystemTest {
 
     /** db turns healthy {@code dbDelay} s after it starts; app starts only then (waitForHealthy). No host ports. */
     private static String definition(String name, int dbDelay) {
-        return """
-                {"name": "%1$s", "itemListElement": [
-                  {"name": "db", "image": "%2$s", "resources": {"cpu": "10m", "memory": "16Mi"},
-                   "command": ["sh", "-c", "sleep %3$d; echo ok > /www/index.html; exec httpd -f -p 5432 -h /www"],
-                   "healthCheck": {"type": "command", "command": ["sh", "-c", "wget -q -O /dev/null http://127.0.0.1:5432/"],
-                                   "interval": "1s", "timeout": "5s", "retries": 5}},
-                  {"name": "app", "image": "%2$s", "resources": {"cpu": "10m", "memory": "16Mi"},
-                   "dependsOn": [{"name": "db", "waitForHealthy": true}],
-                   "command": ["sh", "-c", "mkdir -p /www; exec httpd -f -p 3000 -h /www"]}
-                ]}""".formatted(name, IMAGE, dbDelay);
+        return OrchestratorApi.appWaitingForDb(name, "sleep " + dbDelay);
     }
 
     // ---- the checks -----------------------------------------------------------------------------------------------

@@ -26,7 +26,6 @@ import org.junit.jupiter.api.Test;
 @RequiresInfra(RequiresInfra.Capability.TESTBED)
 class HighAvailabilitySystemTest {
 
-    private static final String IMAGE = "graphium/busybox:1";
     private static final Duration DEADLINE = Duration.ofMinutes(3);
     private static final int STACKS = 6;
 
@@ -88,16 +87,7 @@ class HighAvailabilitySystemTest {
 
     /** db waits for /tmp/ready before it serves (and turns healthy); app waits for db's health. */
     private static String definition(String name) {
-        return """
-                {"name": "%1$s", "itemListElement": [
-                  {"name": "db", "image": "%2$s", "resources": {"cpu": "10m", "memory": "16Mi"},
-                   "command": ["sh", "-c", "until [ -f /tmp/ready ]; do sleep 0.2; done; echo ok > /www/index.html; exec httpd -f -p 5432 -h /www"],
-                   "healthCheck": {"type": "command", "command": ["sh", "-c", "wget -q -O /dev/null http://127.0.0.1:5432/"],
-                                   "interval": "1s", "timeout": "5s", "retries": 5}},
-                  {"name": "app", "image": "%2$s", "resources": {"cpu": "10m", "memory": "16Mi"},
-                   "dependsOn": [{"name": "db", "waitForHealthy": true}],
-                   "command": ["sh", "-c", "exec httpd -f -p 3000 -h /www"]}
-                ]}""".formatted(name, IMAGE);
+        return OrchestratorApi.appWaitingForDb(name, "until [ -f /tmp/ready ]; do sleep 0.2; done");
     }
 
     private static boolean dbRunsAndAppWaits(TestSystem system, String stack) throws Exception {

@@ -95,6 +95,24 @@ final class OrchestratorApi {
         return hosts;
     }
 
+    /**
+     * The two-container stack of the kill -9 trials: db serves (and turns healthy) once {@code dbWaits} (a shell
+     * command) has returned; app starts only then ({@code waitForHealthy}). Small resources, no host ports, so many
+     * fit on the testbed at once.
+     */
+    static String appWaitingForDb(String name, String dbWaits) {
+        return """
+                {"name": "%1$s", "itemListElement": [
+                  {"name": "db", "image": "graphium/busybox:1", "resources": {"cpu": "10m", "memory": "16Mi"},
+                   "command": ["sh", "-c", "%2$s; echo ok > /www/index.html; exec httpd -f -p 5432 -h /www"],
+                   "healthCheck": {"type": "command", "command": ["sh", "-c", "wget -q -O /dev/null http://127.0.0.1:5432/"],
+                                   "interval": "1s", "timeout": "5s", "retries": 5}},
+                  {"name": "app", "image": "graphium/busybox:1", "resources": {"cpu": "10m", "memory": "16Mi"},
+                   "dependsOn": [{"name": "db", "waitForHealthy": true}],
+                   "command": ["sh", "-c", "mkdir -p /www; exec httpd -f -p 3000 -h /www"]}
+                ]}""".formatted(name, dbWaits);
+    }
+
     /** A one-container stack: busybox httpd answering {@code name} on {@code hostPort} (offline test image). */
     static String webStack(String name, int hostPort) {
         return """

@@ -291,16 +291,7 @@ public final class HistoryStore {
      */
     static List<HistoryLog.Entry> ofAll(ReadOnlyKeyValueStore<Bytes, byte[]> store, ResumeToken after) {
         List<HistoryLog.Entry> entries = new ArrayList<>();
-        Bytes last = HistoryKeys.position(Integer.MAX_VALUE, Long.MAX_VALUE);
-        int from = 0;
-        while (true) {
-            int partition;
-            try (KeyValueIterator<Bytes, byte[]> first = store.range(HistoryKeys.position(from, 0), last)) {
-                if (!first.hasNext()) {
-                    break;
-                }
-                partition = HistoryKeys.partitionOf(first.next().key);
-            }
+        for (int partition : partitions(store)) {
             long seen = after.lastOffset(partition);
             if (seen < Long.MAX_VALUE) {
                 try (KeyValueIterator<Bytes, byte[]> range = store.range(HistoryKeys.position(partition, seen + 1),
@@ -311,10 +302,6 @@ public final class HistoryStore {
                     }
                 }
             }
-            if (partition == Integer.MAX_VALUE) {
-                break;
-            }
-            from = partition + 1;
         }
         return chronological(entries);
     }
@@ -322,24 +309,33 @@ public final class HistoryStore {
     /** The offset of the last entry stored in each partition. */
     static Map<Integer, Long> lastOffsets(ReadOnlyKeyValueStore<Bytes, byte[]> store) {
         Map<Integer, Long> offsets = new LinkedHashMap<>();
-        Bytes last = HistoryKeys.position(Integer.MAX_VALUE, Long.MAX_VALUE);
-        int from = 0;
-        while (true) {
-            int partition;
-            try (KeyValueIterator<Bytes, byte[]> first = store.range(HistoryKeys.position(from, 0), last)) {
-                if (!first.hasNext()) {
-                    return offsets;
-                }
-                partition = HistoryKeys.partitionOf(first.next().key);
-            }
+        for (int partition : partitions(store)) {
             try (KeyValueIterator<Bytes, byte[]> latest = store.reverseRange(HistoryKeys.position(partition, 0),
                     HistoryKeys.position(partition, Long.MAX_VALUE))) {
                 if (latest.hasNext()) {
                     offsets.put(partition, HistoryKeys.offsetOf(latest.next().key));
                 }
             }
+        }
+        return offsets;
+    }
+
+    /** The partitions that have entries, ascending: one seek per partition (past the last one found), not a scan. */
+    private static List<Integer> partitions(ReadOnlyKeyValueStore<Bytes, byte[]> store) {
+        List<Integer> partitions = new ArrayList<>();
+        Bytes last = HistoryKeys.position(Integer.MAX_VALUE, Long.MAX_VALUE);
+        int from = 0;
+        while (true) {
+            int partition;
+            try (KeyValueIterator<Bytes, byte[]> first = store.range(HistoryKeys.position(from, 0), last)) {
+                if (!first.hasNext()) {
+                    return partitions;
+                }
+                partition = HistoryKeys.partitionOf(first.next().key);
+            }
+            partitions.add(partition);
             if (partition == Integer.MAX_VALUE) {
-                return offsets;
+                return partitions;
             }
             from = partition + 1;
         }

@@ -28,7 +28,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  * The clients of the event stream tests, authenticated as a real client is: a token of the admin role (set up by
  * {@link #authentication}), an SSE reader, and a client that sends its request and never reads.
  */
-final class EventStreamClients {
+public final class EventStreamClients {
 
     static final String TOKEN = StaticTokens.newToken();
 
@@ -46,20 +46,20 @@ final class EventStreamClients {
                 .header("Authorization", "Bearer " + TOKEN);
     }
 
-    record Event(String name, String id, String data) {
+    public record Event(String name, String id, String data) {
     }
 
     /** Events out of text/event-stream lines; comments (heartbeats) are skipped. */
-    static final class EventReader {
+    public static final class EventReader {
 
         private final BufferedReader lines;
 
-        EventReader(InputStream in) {
+        public EventReader(InputStream in) {
             this.lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
         }
 
         /** The next event, or null when the stream ended. Blocks: the caller bounds it (a test timeout). */
-        Event next() throws IOException {
+        public Event next() throws IOException {
             String name = "message";
             String id = null;
             StringBuilder data = new StringBuilder();

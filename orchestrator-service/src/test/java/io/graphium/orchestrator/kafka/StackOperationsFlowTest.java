@@ -1,5 +1,7 @@
 package io.graphium.orchestrator.kafka;
 
+import io.graphium.orchestrator.api.EventStreamClients.Event;
+import io.graphium.orchestrator.api.EventStreamClients.EventReader;
 import io.graphium.orchestrator.OrchestratorOverKafka;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -23,13 +25,10 @@ import io.graphium.kafka.Topics;
 import io.graphium.kafka.test.GraphiumKafkaTest;
 import io.graphium.kafka.test.TestEventClient;
 import io.graphium.orchestrator.core.StackDefinitionParser;
-import java.io.BufferedReader;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -118,7 +117,7 @@ class StackOperationsFlowTest extends OrchestratorOverKafka {
 
         // The stream replays the history so far; a client that drops out resumes where it was.
         SseClient first = SseClient.open(port, "/api/v1/stacks/ops/events", null);
-        List<SseClient.Event> beforeStop = first.read(5);
+        List<Event> beforeStop = first.read(5);
         first.close();
         String resumeFrom = beforeStop.get(beforeStop.size() - 1).id();
 
@@ -163,7 +162,7 @@ class StackOperationsFlowTest extends OrchestratorOverKafka {
 
         SseClient resumed = SseClient.open(port, "/api/v1/stacks/ops/events", resumeFrom);
         // Up to the refusal of the replayed-marker start (the first, REST-sent start was refused and recorded too).
-        List<SseClient.Event> afterResume = resumed.readUntil(e -> e.data().contains("\"eventId\":\"marker:"));
+        List<Event> afterResume = resumed.readUntil(e -> e.data().contains("\"eventId\":\"marker:"));
         resumed.close();
         List<String> streamed = new ArrayList<>();
         beforeStop.forEach(e -> streamed.add(eventId(e.data())));
@@ -226,25 +225,25 @@ class StackOperationsFlowTest extends OrchestratorOverKafka {
         awaitStatus("live", "PLACING");
 
         SseClient stream = SseClient.open(port, "/api/v1/events", null);
-        SseClient.Event snapshot = stream.readUntil(e -> e.name().equals("stack") && e.data().contains(
+        Event snapshot = stream.readUntil(e -> e.name().equals("stack") && e.data().contains(
                 "\"stackId\":\"live\"")).get(0);
         assertThat(snapshot.name()).as("snapshots come first").isEqualTo("stack");
         String deploymentId = place("live");
         // History and snapshots come from different topics: their relative order is not fixed, each one's is.
-        List<SseClient.Event> live = new ArrayList<>(stream.readUntil(e -> e.name().equals("history")
+        List<Event> live = new ArrayList<>(stream.readUntil(e -> e.name().equals("history")
                 && e.data().contains("\"kind\":\"STATUS_CHANGED\"") && e.data().contains("\"status\":\"DEPLOYING\"")));
         String lastId = live.get(live.size() - 1).id();
         if (live.stream().noneMatch(e -> e.name().equals("stack") && e.data().contains("\"status\":\"DEPLOYING\""))) {
             live.addAll(stream.readUntil(e -> e.name().equals("stack")
                     && e.data().contains("\"status\":\"DEPLOYING\"")));
         }
-        assertThat(live).filteredOn(e -> e.name().equals("history")).extracting(SseClient.Event::id)
+        assertThat(live).filteredOn(e -> e.name().equals("history")).extracting(Event::id)
                 .doesNotContainNull().doesNotHaveDuplicates();
         stream.close();
 
         report("live", deploymentId, "db", ContainerState.RUNNING, HealthStatus.STARTING);
         SseClient resumed = SseClient.open(port, "/api/v1/events", lastId);
-        SseClient.Event next = resumed.readUntil(e -> e.name().equals("history")).get(0);
+        Event next = resumed.readUntil(e -> e.name().equals("history")).get(0);
         resumed.close();
         assertThat(next.data()).as("the first entry after the last one seen").contains("\"kind\":\"CONTAINER_CHANGED\"",
                 "\"containerName\":\"db\"", "\"health\":\"STARTING\"");
@@ -341,11 +340,8 @@ class StackOperationsFlowTest extends OrchestratorOverKafka {
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    /** A minimal Server-Sent Events reader over the JDK's HTTP client. */
-    record SseClient(HttpResponse<InputStream> response, BufferedReader reader) {
-
-        record Event(String name, String id, String data) {
-        }
+    /** A minimal Server-Sent Events client over the JDK's HTTP client (unauthenticated: security is off here). */
+    record SseClient(HttpResponse<InputStream> response, EventReader events) {
 
         static SseClient open(int port, String path, String lastEventId) throws Exception {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
@@ -356,8 +352,7 @@ class StackOperationsFlowTest extends OrchestratorOverKafka {
             HttpResponse<InputStream> response = java.net.http.HttpClient.newHttpClient().send(request.build(),
                     HttpResponse.BodyHandlers.ofInputStream());
             assertThat(response.statusCode()).isEqualTo(200);
-            return new SseClient(response, new BufferedReader(new InputStreamReader(response.body(),
-                    StandardCharsets.UTF_8)));
+            return new SseClient(response, new EventReader(response.body()));
         }
 
         List<Event> read(int count) throws Exception {
@@ -378,28 +373,13 @@ class StackOperationsFlowTest extends OrchestratorOverKafka {
             return read;
         }
 
-        /** The next event; comments (heartbeats) are skipped. Blocks: the test's {@code @Timeout} bounds it. */
+        /** The next event. Blocks: the test's {@code @Timeout} bounds it. */
         private Event next() throws Exception {
-            String name = "message";
-            String id = null;
-            StringBuilder data = new StringBuilder();
-            String line;
-            while ((line = reader.readLine()) != null) {
-                if (line.isEmpty()) {
-                    if (data.length() > 0) {
-                        return new Event(name, id, data.toString());
-                    }
-                    continue;
-                }
-                if (line.startsWith("event:")) {
-                    name = line.substring(6).strip();
-                } else if (line.startsWith("id:")) {
-                    id = line.substring(3).strip();
-                } else if (line.startsWith("data:")) {
-                    data.append(line.substring(5).strip());
-                }
+            Event event = events.next();
+            if (event == null) {
+                throw new IllegalStateException("the stream ended");
             }
-            throw new IllegalStateException("the stream ended");
+            return event;
         }
 
         void close() throws Exception {
