@@ -84,8 +84,8 @@ public class GraphiumKafkaAutoConfiguration {
 
     /**
      * Declares the shared topics and their dead-letter topics at start-up (existing ones are left as they are).
-     * Host agents turn it off ({@code graphium.kafka.declare-shared-topics=false}): they use none of them, and their
-     * principal may create only their own host's topics.
+     * Host agents turn it off ({@code graphium.kafka.declare-shared-topics=false}): they use none of them, and on a
+     * secured cluster their principal may not even see them.
      */
     @Bean
     @org.springframework.boot.autoconfigure.condition.ConditionalOnProperty(name = "graphium.kafka.declare-shared-topics",

@@ -130,6 +130,16 @@ public final class Topics {
                 Duration.ofDays(7), true);
     }
 
+    /**
+     * The topics a host's agent declares at start (with their dead-letter topics), so that on a plaintext cluster the
+     * host can report before the orchestrator has heard of it. The desired-state topic is the orchestrator's to
+     * create, with the first container it places there. On a provisioned cluster the declaration is only a describe,
+     * so the agent holds DESCRIBE on each of these and their DLTs ({@code AccessPlan}).
+     */
+    public static List<Topic> declaredByAgent(String hostId) {
+        return List.of(hostCommands(hostId), hostReports(hostId));
+    }
+
     /** The three topics of one host: its commands, its desired state and its reports. */
     public static List<Topic> perHost(String hostId) {
         return List.of(hostCommands(hostId), hostDesired(hostId), hostReports(hostId));

@@ -13,15 +13,10 @@ import org.springframework.kafka.core.KafkaAdmin;
 @Configuration(proxyBeanMethods = false)
 public class AgentKafkaConfiguration {
 
-    /**
-     * This host's command and reports topics (and their dead-letter topics), created at start when missing, so the
-     * host can report before the orchestrator has heard of it. The desired-state topic is the orchestrator's to
-     * create (with the first container it places here); until then the agent finds nothing desired.
-     */
+    /** This host's own topics ({@link Topics#declaredByAgent}), created at start when missing. */
     @Bean
     KafkaAdmin.NewTopics hostTopics(AgentProperties agent) {
-        return new KafkaAdmin.NewTopics(java.util.stream.Stream.of(Topics.hostCommands(agent.hostId()),
-                        Topics.hostReports(agent.hostId()))
+        return new KafkaAdmin.NewTopics(Topics.declaredByAgent(agent.hostId()).stream()
                 .flatMap(topic -> topic.declarations().stream()).toArray(NewTopic[]::new));
     }
 

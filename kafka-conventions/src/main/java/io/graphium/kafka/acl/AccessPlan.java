@@ -173,6 +173,11 @@ public final class AccessPlan {
         write(acls, agent, Pattern.LITERAL, Topics.hostReports(host).name());
         write(acls, agent, Pattern.LITERAL, Topics.hostCommands(host).deadLetterTopic()); // a poison command
         group(acls, agent, Pattern.LITERAL, Principals.agentGroup(host));
+        // It declares its own topics with their DLTs at start: on a provisioned cluster that is a describe of each.
+        for (Topic own : Topics.declaredByAgent(host)) {
+            describe(acls, agent, own.name());
+            describe(acls, agent, own.deadLetterTopic());
+        }
         for (String service : List.of(Principals.ORCHESTRATOR, Principals.PLACEMENT)) {
             write(acls, service, Pattern.LITERAL, Topics.hostReports(host).deadLetterTopic());
         }
@@ -198,6 +203,10 @@ public final class AccessPlan {
     private static void write(List<Acl> acls, String principal, Pattern pattern, String name) {
         acls.add(new Acl(principal, Resource.TOPIC, pattern, name, Operation.WRITE));
         acls.add(new Acl(principal, Resource.TOPIC, pattern, name, Operation.DESCRIBE));
+    }
+
+    private static void describe(List<Acl> acls, String principal, String literalName) {
+        acls.add(new Acl(principal, Resource.TOPIC, Pattern.LITERAL, literalName, Operation.DESCRIBE));
     }
 
     private static void group(List<Acl> acls, String principal, Pattern pattern, String name) {

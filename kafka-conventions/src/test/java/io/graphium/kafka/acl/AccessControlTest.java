@@ -1,6 +1,7 @@
 package io.graphium.kafka.acl;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
@@ -8,6 +9,7 @@ import io.graphium.infra.KafkaBrokerProcess;
 import io.graphium.infra.RequiresInfra;
 import io.graphium.kafka.KafkaConnection;
 import io.graphium.kafka.RegistryClient;
+import io.graphium.kafka.Topic;
 import io.graphium.kafka.Topics;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -48,6 +50,7 @@ import org.apache.kafka.streams.kstream.Produced;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.kafka.core.KafkaAdmin;
 
 /**
  * The ACLs of {@link AccessPlan} on a real broker that speaks only SASL_SSL (SCRAM-SHA-512), authorizes with KRaft's
@@ -118,6 +121,25 @@ class AccessControlTest {
         try (Admin admin = Admin.create(settings(agent))) { // the services' readiness check works for everyone
             assertThat(admin.describeCluster().clusterId().get()).isNotBlank();
         }
+    }
+
+    /**
+     * Each process declares its topics at start with Spring's {@link KafkaAdmin}, as the services and agents do; on a
+     * provisioned cluster that must be a describe that finds them all, never a refused create (the agent once
+     * declared its reports DLT without the right to see it, and every secured agent logged an authorization error).
+     */
+    @Test
+    void everyProcessesStartUpTopicDeclarationsFindTheProvisionedTopics() {
+        Map<String, List<Topic>> declared = Map.of(
+                Principals.agent("h1"), Topics.declaredByAgent("h1"),
+                Principals.ORCHESTRATOR, Topics.SHARED,
+                Principals.PLACEMENT, Topics.SHARED);
+        declared.forEach((principal, topics) -> {
+            KafkaAdmin admin = new KafkaAdmin(settings(principal));
+            admin.setFatalIfBrokerNotAvailable(true); // fail the test instead of logging
+            NewTopic[] declarations = topics.stream().flatMap(t -> t.declarations().stream()).toArray(NewTopic[]::new);
+            assertThatCode(() -> admin.createOrModifyTopics(declarations)).as(principal).doesNotThrowAnyException();
+        });
     }
 
     @Test

@@ -38,6 +38,7 @@ class AccessPlanTest {
                 new Acl(agent1, TOPIC, LITERAL, "graphium.host.reports.h1", DESCRIBE),
                 new Acl(agent1, TOPIC, LITERAL, "graphium.host.commands.h1.DLT", WRITE),
                 new Acl(agent1, TOPIC, LITERAL, "graphium.host.commands.h1.DLT", DESCRIBE),
+                new Acl(agent1, TOPIC, LITERAL, "graphium.host.reports.h1.DLT", DESCRIBE),
                 new Acl(agent1, GROUP, LITERAL, "host-agent-h1", READ));
         assertThat(plan.of(agent1)).allMatch(a -> a.pattern() == LITERAL);
     }
