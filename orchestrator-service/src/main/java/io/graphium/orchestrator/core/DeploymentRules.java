@@ -9,7 +9,7 @@ import java.util.stream.Collectors;
 
 /**
  * What the placement strategy needs (manual: a target host for every container; datacenter: a location), and host
- * constraints that name real containers, once each, with sane minimums.
+ * constraints that name real containers, once each, with sane minimums; an update policy within its limits.
  */
 final class DeploymentRules implements ValidationRule {
 
@@ -50,11 +50,28 @@ final class DeploymentRules implements ValidationRule {
             }
             checkMinimums(constraint, path, problems);
         }
+        checkUpdate(definition.deployment().update(), problems);
         if (strategy == PlacementStrategy.MANUAL) {
             definition.containers().stream().map(ContainerDefinition::name)
                     .filter(name -> name != null && !constrained.containsKey(name))
                     .forEach(name -> problems.add(new Problem("$.deployment.hostConstraints", "placementStrategy "
                             + "manual needs a hostConstraint with a targetHost for container '" + name + "'")));
+        }
+    }
+
+    private static void checkUpdate(UpdatePolicy update, List<Problem> problems) {
+        String path = "$.deployment.update";
+        if (update.parallelism() < 1) {
+            problems.add(new Problem(path + ".parallelism", "update parallelism " + update.parallelism()
+                    + " must be at least 1: how many containers are replaced at a time"));
+        }
+        if (update.minHealthy().isNegative()) {
+            problems.add(new Problem(path + ".minHealthy", "update minHealthy " + update.minHealthy().toSeconds()
+                    + " s is negative"));
+        }
+        if (update.deadline().isNegative() || update.deadline().isZero()) {
+            problems.add(new Problem(path + ".deadline", "update deadline must be positive: how long the update may "
+                    + "take before its failureAction applies"));
         }
     }
 

@@ -15,7 +15,9 @@ final class StackReader {
             // schema.org ItemList vocabulary we read past
             "numberOfItems", "itemListOrder");
     private static final Set<String> DEPLOYMENT_FIELDS = Set.of("mode", "placementStrategy", "networkMode",
-            "hostConstraints");
+            "hostConstraints", "update");
+    private static final Set<String> UPDATE_FIELDS = Set.of("parallelism", "order", "minHealthy", "deadline",
+            "failureAction");
     private static final Map<String, String> DEPLOYMENT_ALIASES = Map.of("strategy", "placementStrategy",
             "constraints", "hostConstraints");
     private static final Set<String> CONSTRAINT_FIELDS = Set.of("containerName", "targetHost", "requiredDatacenter",
@@ -58,7 +60,23 @@ final class StackReader {
         return new Deployment(deployment.field("mode").enumValue(DeploymentMode.class),
                 deployment.field("placementStrategy").enumValue(PlacementStrategy.class),
                 deployment.field("networkMode").enumValue(NetworkMode.class),
-                deployment.field("hostConstraints").elements().stream().map(StackReader::constraint).toList());
+                deployment.field("hostConstraints").elements().stream().map(StackReader::constraint).toList(),
+                update(deployment.field("update")));
+    }
+
+    /** Durations as a health check's: seconds or text such as "30s"; missing values take the defaults. */
+    private static UpdatePolicy update(PathValue update) {
+        if (!update.expectObject()) {
+            return UpdatePolicy.DEFAULT;
+        }
+        update.checkFields(UPDATE_FIELDS, Map.of("max_parallel", "parallelism", "auto_revert", "failureAction",
+                "failure_action", "failureAction", "min_healthy_time", "minHealthy", "monitor", "minHealthy"));
+        Integer parallelism = update.field("parallelism").integer();
+        return new UpdatePolicy(parallelism == null ? UpdatePolicy.DEFAULT.parallelism() : parallelism,
+                update.field("order").enumValue(UpdatePolicy.Order.class),
+                update.field("minHealthy").parsed(Quantities::duration),
+                update.field("deadline").parsed(Quantities::duration),
+                update.field("failureAction").enumValue(UpdatePolicy.FailureAction.class));
     }
 
     private static HostConstraint constraint(PathValue constraint) {

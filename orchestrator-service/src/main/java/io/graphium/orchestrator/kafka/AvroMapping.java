@@ -34,6 +34,7 @@ import io.graphium.orchestrator.core.Protocol;
 import io.graphium.orchestrator.core.Resources;
 import io.graphium.orchestrator.core.RestartPolicy;
 import io.graphium.orchestrator.core.StackDefinition;
+import io.graphium.orchestrator.core.UpdatePolicy;
 import io.graphium.orchestrator.core.VolumeMount;
 import io.graphium.orchestrator.core.VolumeType;
 import io.graphium.orchestrator.core.lifecycle.ContainerCommand;
@@ -94,7 +95,8 @@ public final class AvroMapping {
                 new Deployment(DeploymentMode.valueOf(deployment.getMode().name()),
                         PlacementStrategy.valueOf(deployment.getPlacementStrategy().name()),
                         NetworkMode.valueOf(deployment.getNetworkMode().name()),
-                        deployment.getHostConstraints().stream().map(AvroMapping::constraint).toList()),
+                        deployment.getHostConstraints().stream().map(AvroMapping::constraint).toList(),
+                        update(deployment.getUpdate())),
                 avro.getContainers().stream().map(this::container).toList(), avro.getVolumes());
     }
 
@@ -108,9 +110,25 @@ public final class AvroMapping {
                         .setNetworkMode(io.graphium.events.NetworkMode.valueOf(core.deployment().networkMode().name()))
                         .setHostConstraints(core.deployment().hostConstraints().stream().map(AvroMapping::constraint)
                                 .toList())
+                        .setUpdate(update(core.deployment().update()))
                         .build())
                 .setContainers(core.containers().stream().map(this::container).toList())
                 .setVolumes(core.volumes()).build();
+    }
+
+    private static UpdatePolicy update(io.graphium.events.UpdateSpec avro) {
+        return avro == null ? UpdatePolicy.DEFAULT : new UpdatePolicy(avro.getParallelism(),
+                UpdatePolicy.Order.valueOf(avro.getOrder().name()), Duration.ofMillis(avro.getMinHealthyMillis()),
+                Duration.ofMillis(avro.getDeadlineMillis()),
+                UpdatePolicy.FailureAction.valueOf(avro.getFailureAction().name()));
+    }
+
+    private static io.graphium.events.UpdateSpec update(UpdatePolicy core) {
+        return io.graphium.events.UpdateSpec.newBuilder().setParallelism(core.parallelism())
+                .setOrder(io.graphium.events.UpdateOrder.valueOf(core.order().name()))
+                .setMinHealthyMillis(core.minHealthy().toMillis()).setDeadlineMillis(core.deadline().toMillis())
+                .setFailureAction(io.graphium.events.UpdateFailureAction.valueOf(core.failureAction().name()))
+                .build();
     }
 
     private ContainerDefinition container(io.graphium.events.ContainerDefinition avro) {

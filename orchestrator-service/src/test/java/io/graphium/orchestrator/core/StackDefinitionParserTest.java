@@ -65,7 +65,7 @@ class StackDefinitionParserTest {
         assertThat(stack.name()).isEqualTo("my-app");
         assertThat(stack.description()).isEqualTo("My distributed application");
         assertThat(stack.deployment()).isEqualTo(new Deployment(DeploymentMode.MULTI_HOST, PlacementStrategy.AUTO,
-                NetworkMode.HOST_PORT, List.of()));
+                NetworkMode.HOST_PORT, List.of(), UpdatePolicy.DEFAULT));
         assertThat(stack.containers()).extracting(ContainerDefinition::name, ContainerDefinition::position,
                         ContainerDefinition::image)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("web", 1, "nginx:latest"),
@@ -100,7 +100,9 @@ class StackDefinitionParserTest {
         assertThat(stack.volumes()).containsExactly("db-data", "uploads");
         assertThat(stack.deployment()).isEqualTo(new Deployment(DeploymentMode.SINGLE_HOST,
                 PlacementStrategy.DATACENTER, NetworkMode.HOST_PORT, List.of(new HostConstraint("db", null,
-                "eu-central", 2.0, 4L << 30, Map.of("disk", "ssd", "tier", "1")))));
+                "eu-central", 2.0, 4L << 30, Map.of("disk", "ssd", "tier", "1"))),
+                new UpdatePolicy(2, UpdatePolicy.Order.START_FIRST, java.time.Duration.ofSeconds(30),
+                        java.time.Duration.ofMinutes(10), UpdatePolicy.FailureAction.PAUSE)));
 
         ContainerDefinition db = stack.containers().get(0);
         assertThat(db.environment()).containsExactly(
@@ -161,6 +163,13 @@ class StackDefinitionParserTest {
                 argumentSet("unknown strategy", stackWith("'deployment':{'placementStrategy':'random'}",
                                 "{'name':'web','image':'nginx'}"), "$.deployment.placementStrategy",
                         "placementStrategy 'random' is not one of auto, manual, spread, datacenter."),
+                argumentSet("unknown update failureAction", stackWith(
+                                "'deployment':{'update':{'failureAction':'revert'}}", "{'name':'web','image':'nginx'}"),
+                        "$.deployment.update.failureAction",
+                        "failureAction 'revert' is not one of rollback, pause, continue."),
+                argumentSet("Nomad's max_parallel", stackWith("'deployment':{'update':{'max_parallel':2}}",
+                                "{'name':'web','image':'nginx'}"), "$.deployment.update.max_parallel",
+                        "unknown field 'max_parallel'; did you mean 'parallelism'?"),
                 argumentSet("unknown mode", stackWith("'deployment':{'mode':'cluster'}",
                                 "{'name':'web','image':'nginx'}"), "$.deployment.mode",
                         "mode 'cluster' is not one of single-host, multi-host."),

@@ -98,6 +98,16 @@ class StackValidatorTest {
                                         + "[{'containerName':'web','minCpu':2}]}", WEB),
                         "$.deployment.hostConstraints[0].targetHost",
                         "placementStrategy manual needs a targetHost in the hostConstraint for container 'web'"),
+                argumentSet("update parallelism zero", stackWith(
+                                "'deployment':{'update':{'parallelism':0}}", WEB),
+                        "$.deployment.update.parallelism",
+                        "update parallelism 0 must be at least 1: how many containers are replaced at a time"),
+                argumentSet("update deadline zero", stackWith("'deployment':{'update':{'deadline':'0s'}}", WEB),
+                        "$.deployment.update.deadline", "update deadline must be positive: how long the update may "
+                                + "take before its failureAction applies"),
+                argumentSet("update minHealthy negative", stackWith("'deployment':{'update':{'minHealthy':-5}}",
+                                WEB),
+                        "$.deployment.update.minHealthy", "update minHealthy -5 s is negative"),
                 argumentSet("constraint naming an unknown container", stackWith(
                                 "'deployment':{'hostConstraints':[{'containerName':'cache','targetHost':'h1'}]}", WEB),
                         "$.deployment.hostConstraints[0].containerName",

@@ -1,6 +1,7 @@
 package io.graphium.orchestrator.core.update;
 
-import io.graphium.orchestrator.core.update.UpdatePolicy.FailureAction;
+import io.graphium.orchestrator.core.UpdatePolicy;
+import io.graphium.orchestrator.core.UpdatePolicy.FailureAction;
 
 /**
  * What a failed update does next, and the one sentence that says why (history, status and the CLI show it).

@@ -1,7 +1,6 @@
-package io.graphium.orchestrator.core.update;
+package io.graphium.orchestrator.core;
 
 import java.time.Duration;
-import java.util.Objects;
 
 /**
  * How an update is rolled out (the definition's {@code deployment.update} block; Swarm's {@code update_config},
@@ -16,9 +15,12 @@ import java.util.Objects;
 public record UpdatePolicy(int parallelism, Order order, Duration minHealthy, Duration deadline,
                            FailureAction failureAction) {
 
+    private static final Order DEFAULT_ORDER = Order.STOP_FIRST;
+    private static final Duration DEFAULT_MIN_HEALTHY = Duration.ofSeconds(10);
+    private static final Duration DEFAULT_DEADLINE = Duration.ofMinutes(5);
+
     /** One container at a time, stop-first, 10 s healthy, 5 min, roll back on failure. */
-    public static final UpdatePolicy DEFAULT = new UpdatePolicy(1, Order.STOP_FIRST, Duration.ofSeconds(10),
-            Duration.ofMinutes(5), FailureAction.ROLLBACK);
+    public static final UpdatePolicy DEFAULT = new UpdatePolicy(1, null, null, null, null);
 
     /** Which of the old and the new container runs first. */
     public enum Order {
@@ -38,13 +40,11 @@ public record UpdatePolicy(int parallelism, Order order, Duration minHealthy, Du
         CONTINUE
     }
 
+    /** Missing values take the defaults; limits are {@code DeploymentRules}'s to check, with the field's path. */
     public UpdatePolicy {
-        if (parallelism < 1) {
-            throw new IllegalArgumentException("parallelism must be at least 1, was " + parallelism);
-        }
-        Objects.requireNonNull(order, "order");
-        Objects.requireNonNull(minHealthy, "minHealthy");
-        Objects.requireNonNull(deadline, "deadline");
-        Objects.requireNonNull(failureAction, "failureAction");
+        order = order == null ? DEFAULT_ORDER : order;
+        minHealthy = minHealthy == null ? DEFAULT_MIN_HEALTHY : minHealthy;
+        deadline = deadline == null ? DEFAULT_DEADLINE : deadline;
+        failureAction = failureAction == null ? FailureAction.ROLLBACK : failureAction;
     }
 }
