@@ -20,9 +20,10 @@ class GraphiumCliTest {
         Result result = CliRun.run("stack", "deploy", "--help");
 
         assertThat(result.exitCode()).isZero();
-        assertThat(result.outLines().get(0)).startsWith("Usage: graphium stack deploy [-hV] [--wait] "
-                + "[--location=DC] [--output=FORMAT]");
-        assertThat(result.out()).contains("--stack-id=ID", "--strategy=STRATEGY", "--timeout=DURATION", "default: 5m",
+        assertThat(result.outLines().get(0)).startsWith("Usage: graphium stack deploy [-hV] [--no-rollback] "
+                + "[--wait]");
+        assertThat(result.out()).contains("--stack-id=ID", "--strategy=STRATEGY", "--timeout=DURATION",
+                "--deadline=DURATION", "default: 5m",
                 "Exit codes:", "3   --wait timed out");
     }
 

@@ -47,12 +47,13 @@ import org.junit.jupiter.api.Test;
 @RequiresInfra(RequiresInfra.Capability.TESTBED)
 class ChaosSystemTest {
 
-    private static final Duration SETTLE_DEADLINE = Duration.ofMinutes(6);
     private static final Duration SUBMIT_DEADLINE = Duration.ofMinutes(3);
 
     private final long seed = Long.getLong("graphium.chaos.seed", new Random().nextLong());
     private final int deployments = Integer.getInteger("graphium.chaos.deployments", 20);
     private final int kills = Integer.getInteger("graphium.chaos.kills", 5);
+    /** Each deployment's deadline (the REST deploy's {@code deadline}); the long run's burst needs more than 5 min. */
+    private final Duration deadline = Duration.ofMinutes(Integer.getInteger("graphium.chaos.deadline-minutes", 5));
     private final Random random = new Random(seed);
     private final Instant began = Instant.now();
     private final List<String> faults = new CopyOnWriteArrayList<>();
@@ -163,7 +164,8 @@ class ChaosSystemTest {
                 return false;
             }
             try {
-                HttpResponse<String> answer = system.api(up.get(routing.nextInt(up.size()))).deploy(definition);
+                HttpResponse<String> answer = system.api(up.get(routing.nextInt(up.size())))
+                        .post("/api/v1/stacks?deadline=" + deadline.toSeconds(), definition);
                 return answer.statusCode() == 202 || answer.statusCode() == 409
                         && answer.body().contains("already deployed");
             } catch (IOException | IllegalStateException e) {
@@ -177,6 +179,11 @@ class ChaosSystemTest {
         return OrchestratorApi.appWaitingForDb(name, "sleep " + dbDelay);
     }
 
+    /** Every deployment has failed or succeeded by its deadline; a minute more for the last status to arrive. */
+    private Duration settleDeadline() {
+        return deadline.plusMinutes(1);
+    }
+
     // ---- the checks -----------------------------------------------------------------------------------------------
 
     private static final Pattern STATUS = Pattern.compile("\"status\":\"([A-Z]+)\"");
@@ -186,7 +193,7 @@ class ChaosSystemTest {
     private Map<String, String> settle(TestSystem system, List<String> stacks) {
         Map<String, String> views = new TreeMap<>();
         try {
-            await("every stack settled").atMost(SETTLE_DEADLINE).pollInterval(Duration.ofSeconds(1))
+            await("every stack settled").atMost(settleDeadline()).pollInterval(Duration.ofSeconds(1))
                     .ignoreException(IOException.class).until(() -> {
                         for (String stack : stacks) {
                             if (!"RUNNING".equals(status(views.get(stack)))) {
@@ -196,7 +203,7 @@ class ChaosSystemTest {
                         return views.values().stream().allMatch(v -> FINAL.contains(status(v)));
                     });
         } catch (org.awaitility.core.ConditionTimeoutException e) {
-            System.out.println("chaos: not settled after " + SETTLE_DEADLINE + ": " + e.getMessage());
+            System.out.println("chaos: not settled after " + settleDeadline() + ": " + e.getMessage());
         }
         return views;
     }

@@ -59,10 +59,15 @@ public final class OrchestratorClient {
         this.token = token;
     }
 
-    /** {@code POST /api/v1/stacks[?stackId=]}: 202 with the PENDING stack, or 400/409. */
-    public Submission<StackView> deploy(String definition, String stackId) {
-        HttpRequest request = postJson(uri("/api/v1/stacks", query("stackId", stackId)), definition)
-                .timeout(REQUEST_TIMEOUT).build();
+    /**
+     * {@code POST /api/v1/stacks[?stackId=&deadline=&rollback=]}: 202 with the PENDING stack, or 400/409. The
+     * deployment fails unless RUNNING within {@code deadline} (null: the orchestrator's default, 5 min), and then
+     * keeps what it started unless {@code rollback}.
+     */
+    public Submission<StackView> deploy(String definition, String stackId, Duration deadline, boolean rollback) {
+        HttpRequest request = postJson(uri("/api/v1/stacks", query("stackId", stackId,
+                "deadline", deadline == null ? null : deadline.toMillis() + "ms",
+                "rollback", rollback ? null : "false")), definition).timeout(REQUEST_TIMEOUT).build();
         return submit(request, StackView.class, 202);
     }
 

@@ -35,13 +35,28 @@ public class StackDeployCommand extends ApiCommand {
     @Option(names = "--wait", description = "Follow the deployment until the stack is RUNNING or FAILED")
     private boolean wait;
 
-    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "5m", converter = DurationConverter.class,
-            description = "How long --wait waits, e.g. 90s, 5m, 1h; default: ${DEFAULT-VALUE}")
+    @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "How long --wait waits, e.g. 90s, 5m, 1h; default: the deadline and 30 s more")
     private Duration timeout;
+
+    @Option(names = "--deadline", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "The deployment fails unless RUNNING within this time, e.g. 10m; default: 5m")
+    private Duration deadline;
+
+    @Option(names = "--no-rollback", description = "When the deployment fails, keep the containers it started "
+            + "(to look at them) instead of removing them")
+    private boolean noRollback;
+
+    /** What the orchestrator applies when no deadline is asked for. */
+    private static final Duration DEFAULT_DEADLINE = Duration.ofMinutes(5);
 
     @Override
     public Integer call() throws InterruptedException {
-        Submission<StackView> outcome = client().deploy(definition.definition(), definition.stackId());
+        if (timeout == null) {
+            timeout = (deadline == null ? DEFAULT_DEADLINE : deadline).plusSeconds(30);
+        }
+        Submission<StackView> outcome = client().deploy(definition.definition(), definition.stackId(), deadline,
+                !noRollback);
         if (outcome instanceof Submission.Rejected<StackView> rejected) {
             return rejected(rejected);
         }

@@ -122,6 +122,17 @@ class StackDeployCommandTest {
     }
 
     @Test
+    void theDeadlineAndTheRollbackChoiceGoWithTheDeploy() {
+        orchestrator.answer(STACKS, json(202, "stack-pending.json"));
+
+        Result result = deploy(definitionFile, "--stack-id", "shop", "--deadline", "20m", "--no-rollback");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(orchestrator.requests().get(0).query())
+                .isEqualTo("stackId=shop&deadline=1200000ms&rollback=false");
+    }
+
+    @Test
     void strategyAndLocationOverrideTheDefinitionBeforeItIsSent() {
         orchestrator.answer(STACKS, json(202, "stack-pending.json"));
 

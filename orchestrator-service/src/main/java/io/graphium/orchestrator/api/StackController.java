@@ -2,10 +2,13 @@ package io.graphium.orchestrator.api;
 
 import io.graphium.orchestrator.application.StackService;
 import io.graphium.orchestrator.core.Problem;
+import io.graphium.orchestrator.core.Quantities;
+import io.graphium.orchestrator.core.lifecycle.StackLifecycle;
 import io.graphium.orchestrator.core.lifecycle.StackStatus;
 import io.graphium.orchestrator.security.Callers;
 import java.net.URI;
 import java.security.Principal;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -39,11 +42,27 @@ public class StackController {
         this.stacks = stacks;
     }
 
+    /**
+     * Deploys the definition in the body. {@code deadline} (a duration: "10m", "90s", seconds; default 5 min) is how
+     * long it may take to reach RUNNING before it fails; {@code rollback=false} keeps what it started when it fails.
+     */
     @PostMapping(consumes = {"application/json", "application/ld+json"})
     public ResponseEntity<?> deploy(@RequestBody String body, @RequestParam(required = false) String stackId,
+                                    @RequestParam(required = false) String deadline,
+                                    @RequestParam(defaultValue = "true") boolean rollback,
                                     Principal principal) throws Exception {
+        Duration within = StackLifecycle.DeployOptions.DEFAULTS.deadline();
+        if (deadline != null) {
+            try {
+                within = Quantities.duration(deadline);
+            } catch (IllegalArgumentException e) {
+                return ResponseEntity.badRequest().body(invalid(List.of(new Problem("deadline", "deadline '"
+                        + deadline + "' " + e.getMessage()))));
+            }
+        }
         try {
-            return answer(stacks.deploy(body, stackId, Callers.name(principal)), "deploy");
+            return answer(stacks.deploy(body, stackId, new StackLifecycle.DeployOptions(rollback, within),
+                    Callers.name(principal)), "deploy");
         } catch (StackService.Unsealable e) { // a secret and no sealing key: refused, never sent in clear
             return ResponseEntity.unprocessableEntity().body(ProblemDetail.forStatusAndDetail(
                     HttpStatus.UNPROCESSABLE_ENTITY, e.getMessage()));

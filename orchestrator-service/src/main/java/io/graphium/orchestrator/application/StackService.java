@@ -8,6 +8,7 @@ import io.graphium.orchestrator.core.StackDefinition;
 import io.graphium.orchestrator.core.lifecycle.StackDeployment;
 import java.time.Clock;
 import java.time.Duration;
+import io.graphium.orchestrator.core.lifecycle.StackLifecycle.DeployOptions;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -34,8 +35,8 @@ public final class StackService {
      * for a definition with a secret that cannot be sealed.
      */
     public interface CommandBus {
-        void deploy(String commandId, String stackId, StackDefinition definition, String requestedBy, Instant at)
-                throws Exception;
+        void deploy(String commandId, String stackId, StackDefinition definition, DeployOptions options,
+                    String requestedBy, Instant at) throws Exception;
 
         void stop(String commandId, String stackId, String requestedBy, Instant at) throws Exception;
 
@@ -114,8 +115,19 @@ public final class StackService {
         return stacks.all();
     }
 
-    /** Deploys {@code json} as {@code stackId} (null: a slug of the stack's name). */
-    public Result deploy(String json, String stackId, String requestedBy) throws Exception {
+    /** The longest deadline a deployment may ask for: a day, far beyond any real rollout. */
+    public static final Duration MAX_DEADLINE = Duration.ofDays(1);
+
+    /**
+     * Deploys {@code json} as {@code stackId} (null: a slug of the stack's name), failing unless RUNNING within
+     * {@code options.deadline()}, and then removing what it started when {@code options.rollbackOnFailure()}.
+     */
+    public Result deploy(String json, String stackId, DeployOptions options, String requestedBy) throws Exception {
+        if (options.deadline().isNegative() || options.deadline().isZero()
+                || options.deadline().compareTo(MAX_DEADLINE) > 0) {
+            return new Invalid(List.of(new Problem("deadline", "deadline " + options.deadline().toSeconds()
+                    + " s must be positive and at most " + MAX_DEADLINE.toHours() + " h")));
+        }
         ParseResult parsed = admission.parseValidateAndAdmit(json);
         if (!parsed.problems().isEmpty()) {
             return new Invalid(parsed.problems());
@@ -127,7 +139,8 @@ public final class StackService {
         }
         Instant now = clock.instant();
         String commandId = UUID.randomUUID().toString();
-        Result decided = send(commandId, () -> bus.deploy(commandId, id, parsed.definition(), requestedBy, now));
+        Result decided = send(commandId, () -> bus.deploy(commandId, id, parsed.definition(), options, requestedBy,
+                now));
         return decided != null ? decided : new Sent(commandId, id, parsed.definition(), now);
     }
 

@@ -64,7 +64,7 @@ public final class Quantities {
     }
 
     /** A number of seconds ("30", "0.5"), Go-style parts ("1m30s", "500ms") or ISO-8601 ("PT30S"). */
-    static Duration duration(String text) {
+    public static Duration duration(String text) {
         if (SECONDS.matcher(text).matches()) {
             return millis(new BigDecimal(text).multiply(BigDecimal.valueOf(1000)));
         }

@@ -11,6 +11,7 @@ import io.graphium.orchestrator.application.StackService;
 import io.graphium.orchestrator.core.StackDefinition;
 import io.graphium.orchestrator.security.CommandAttribution;
 import java.time.Duration;
+import io.graphium.orchestrator.core.lifecycle.StackLifecycle.DeployOptions;
 import java.time.Instant;
 import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
@@ -35,8 +36,8 @@ public final class StackCommandPublisher implements StackService.CommandBus {
     }
 
     @Override
-    public void deploy(String commandId, String stackId, StackDefinition definition, String requestedBy,
-                       Instant at) throws Exception {
+    public void deploy(String commandId, String stackId, StackDefinition definition, DeployOptions options,
+                       String requestedBy, Instant at) throws Exception {
         io.graphium.events.StackDefinition sealed;
         try {
             sealed = mapping.definition(definition);
@@ -44,7 +45,9 @@ public final class StackCommandPublisher implements StackService.CommandBus {
             throw new StackService.Unsealable(e.getMessage());
         }
         publish(stackId, StackDeployRequested.newBuilder().setCommandId(commandId).setRequestedAt(at)
-                .setRequestedBy(requestedBy).setStackId(stackId).setDefinition(sealed).build());
+                .setRequestedBy(requestedBy).setStackId(stackId).setDefinition(sealed)
+                .setRollbackOnFailure(options.rollbackOnFailure()).setDeadlineMillis(options.deadline().toMillis())
+                .build());
     }
 
     @Override

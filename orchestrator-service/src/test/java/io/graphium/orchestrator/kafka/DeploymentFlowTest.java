@@ -138,6 +138,28 @@ class DeploymentFlowTest extends OrchestratorOverKafka {
     }
 
     @Test
+    void aDeployCarriesItsOwnDeadlineAndRollbackChoice() throws Exception {
+        Instant before = Instant.now();
+        HttpResponse<String> accepted = post("/api/v1/stacks?stackId=patient&deadline=20m&rollback=false",
+                definition("my-app-stack.json"));
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+
+        StackDeploymentStatus snapshot = (StackDeploymentStatus) awaitRecord(Topics.STACK_STATUS.name(),
+                r -> r instanceof StackDeploymentStatus s && s.getStackId().equals("patient")
+                        && s.getDeadlineAt() != null);
+        assertThat(snapshot.getRollbackOnFailure()).isFalse();
+        assertThat(snapshot.getDeadlineAt()).isBetween(before.plus(Duration.ofMinutes(20)),
+                Instant.now().plus(Duration.ofMinutes(20)));
+
+        for (String bad : List.of("soon", "0s", "2d")) {
+            HttpResponse<String> refused = post("/api/v1/stacks?stackId=patient2&deadline=" + bad,
+                    definition("my-app-stack.json"));
+            assertThat(refused.statusCode()).as(bad).isEqualTo(400);
+            assertThat(refused.body()).as(bad).contains("\"deadline\"");
+        }
+    }
+
+    @Test
     void invalidDefinitionIsRefusedWithEveryProblemAndItsPath() throws Exception {
         HttpResponse<String> response = post("/api/v1/stacks", """
                 {"@type": "ItemList", "name": "bad", "deployment": {"placementStrategy": "fastest"},
