@@ -131,6 +131,42 @@ class StackDiffTest {
         assertThat(diff.of("api").describe()).isEqualTo("api: unchanged");
     }
 
+    /** The specification's my-app with a new postgres image, and again with postgres moved to another host. */
+    @Test
+    void theSpecsMyAppWithANewPostgresImageRecreatesPostgresOnlyUnlessItMoves() throws Exception {
+        String myApp;
+        try (var in = StackDiffTest.class.getResourceAsStream("/definitions/my-app-stack.json")) {
+            myApp = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        StackDefinition before = StackDefinitionParser.parse(myApp).definition();
+        StackDefinition after = StackDefinitionParser.parse(myApp.replace("postgres:14", "postgres:16")).definition();
+        Map<String, Placement> spread = new LinkedHashMap<>();
+        String[] hosts = {"h1", "h2", "h3", "h1"};
+        for (int i = 0; i < before.containers().size(); i++) {
+            var container = before.containers().get(i);
+            spread.put(container.name(), new Placement(hosts[i], "10.0.0." + hosts[i].charAt(1), container.ports()));
+        }
+
+        StackDiff inPlace = StackDiff.between(new Revision(before, spread), new Revision(after, spread));
+        System.out.println("my-app, postgres:14 -> postgres:16:");
+        inPlace.containers().forEach(c -> System.out.println("  " + c.describe()));
+
+        assertThat(inPlace.containers()).extracting(ContainerChange::describe).containsExactly(
+                "web: unchanged", "api: unchanged", "postgres: recreated (image postgres:14 -> postgres:16)",
+                "redis: unchanged");
+
+        Map<String, Placement> moved = new LinkedHashMap<>(spread);
+        moved.put("postgres", new Placement("h2", "10.0.0.2", spread.get("postgres").ports()));
+        StackDiff elsewhere = StackDiff.between(new Revision(before, spread), new Revision(after, moved));
+        System.out.println("my-app, postgres:14 -> postgres:16 and h3 -> h2:");
+        elsewhere.containers().forEach(c -> System.out.println("  " + c.describe()));
+
+        // Every container is given POSTGRES_ENDPOINT, so every one of them gets the new value.
+        assertThat(elsewhere.named(Kind.CHANGED)).containsExactly("web", "api", "postgres", "redis");
+        assertThat(elsewhere.of("api").reasons()).contains(
+                "environment POSTGRES_ENDPOINT 10.0.0.3:5432 -> 10.0.0.2:5432 (postgres moved)");
+    }
+
     // --- helpers ---
 
     private static String container(String name, String fields) {
