@@ -1,6 +1,7 @@
 package io.graphium.orchestrator.core;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -41,15 +42,21 @@ public final class EnvironmentInjector {
         return Immutable.map(containers);
     }
 
+    /** The variables {@code service}'s endpoint fills in: {@code NAME_ENDPOINT}, {@code NAME_HOST}, {@code NAME_PORT}. */
+    public static List<String> injectedNames(String service) {
+        String prefix = EnvNames.prefixOf(service);
+        return List.of(prefix + ENDPOINT, prefix + "_HOST", prefix + "_PORT");
+    }
+
     /** One container's environment, given the stack's endpoints. */
     public static Map<String, EnvValue> resolve(ContainerDefinition container, ServiceEndpoints endpoints) {
         Map<String, String> offered = new LinkedHashMap<>();
         endpoints.byService().forEach((service, endpoint) -> {
             if (!service.equals(container.name())) {
-                String prefix = EnvNames.prefixOf(service);
-                offered.put(prefix + ENDPOINT, endpoint.address());
-                offered.put(prefix + "_HOST", endpoint.host());
-                offered.put(prefix + "_PORT", Integer.toString(endpoint.port()));
+                List<String> names = injectedNames(service);
+                offered.put(names.get(0), endpoint.address());
+                offered.put(names.get(1), endpoint.host());
+                offered.put(names.get(2), Integer.toString(endpoint.port()));
             }
         });
         Map<String, EnvValue> environment = new LinkedHashMap<>();

@@ -2,13 +2,13 @@ package io.graphium.orchestrator.core.update;
 
 import io.graphium.orchestrator.core.ContainerDefinition;
 import io.graphium.orchestrator.core.Dependency;
-import io.graphium.orchestrator.core.Placement;
 import io.graphium.orchestrator.core.UpdatePolicy;
 import io.graphium.orchestrator.core.UpdatePolicy.Order;
 import io.graphium.orchestrator.core.update.ContainerChange.Kind;
 import io.graphium.orchestrator.core.update.StackDiff.Revision;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,7 +45,7 @@ public record Rollout(Map<String, Replacement> replacements, List<String> remove
     }
 
     public Rollout {
-        replacements = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(replacements));
+        replacements = Collections.unmodifiableMap(new LinkedHashMap<>(replacements));
         removed = List.copyOf(removed);
     }
 
@@ -59,8 +59,8 @@ public record Rollout(Map<String, Replacement> replacements, List<String> remove
                 continue;
             }
             Kind kind = diff.of(container.name()).kind();
-            String from = hostOf(current, container.name());
-            String to = hostOf(next, container.name());
+            String from = current.hostOf(container.name());
+            String to = next.hostOf(container.name());
             Order order = Order.STOP_FIRST;
             String note = null;
             if (kind == Kind.CHANGED && policy.order() == Order.START_FIRST) {
@@ -116,10 +116,5 @@ public record Rollout(Map<String, Replacement> replacements, List<String> remove
     /** Whether every replacement is done: what is left is removing {@link #removed}. */
     public boolean complete(Collection<String> done) {
         return done.containsAll(replacements.keySet());
-    }
-
-    private static String hostOf(Revision revision, String container) {
-        Placement placement = revision.placements().get(container);
-        return placement == null ? null : placement.hostId();
     }
 }

@@ -1,7 +1,6 @@
 package io.graphium.orchestrator.core.update;
 
 import io.graphium.orchestrator.core.ContainerDefinition;
-import io.graphium.orchestrator.core.EnvNames;
 import io.graphium.orchestrator.core.EnvValue;
 import io.graphium.orchestrator.core.EnvironmentInjector;
 import io.graphium.orchestrator.core.Placement;
@@ -48,6 +47,12 @@ public record StackDiff(List<ContainerChange> containers) {
         Map<String, ContainerDefinition> resolved() {
             return EnvironmentInjector.resolveContainers(definition, placements);
         }
+
+        /** The host {@code container} runs on in this revision; null when it is not placed. */
+        public String hostOf(String container) {
+            Placement placement = placements.get(container);
+            return placement == null ? null : placement.hostId();
+        }
     }
 
     /** What it takes to go from {@code current} to {@code next}. */
@@ -55,6 +60,7 @@ public record StackDiff(List<ContainerChange> containers) {
         Map<String, ContainerDefinition> before = current.resolved();
         Map<String, ContainerDefinition> after = next.resolved();
         Map<String, ContainerDefinition> definedBefore = byName(current.definition());
+        Map<String, ContainerDefinition> definedAfter = byName(next.definition());
         List<ContainerChange> changes = new ArrayList<>();
         after.forEach((name, resolved) -> {
             if (!before.containsKey(name)) {
@@ -64,15 +70,15 @@ public record StackDiff(List<ContainerChange> containers) {
             List<String> reasons = new ArrayList<>();
             ContainerDefinition was = before.get(name);
             compare(reasons, "image", was.image(), resolved.image(), Function.identity());
-            environment(reasons, definedBefore.get(name).environment(), byName(next.definition()).get(name)
-                    .environment(), was.environment(), resolved.environment(), current, next);
+            environment(reasons, definedBefore.get(name).environment(), definedAfter.get(name).environment(),
+                    was.environment(), resolved.environment(), current, next);
             changed(reasons, "command", was.command(), resolved.command()); // may hold a password: not shown
             compare(reasons, "ports", was.ports(), resolved.ports(), StackDiff::ports);
             changed(reasons, "volume mounts", was.volumeMounts(), resolved.volumeMounts());
             changed(reasons, "resources", was.resources(), resolved.resources());
             changed(reasons, "health check", was.healthCheck(), resolved.healthCheck());
             changed(reasons, "restart policy", was.restartPolicy(), resolved.restartPolicy());
-            compare(reasons, "host", hostOf(current, name), hostOf(next, name), Function.identity());
+            compare(reasons, "host", current.hostOf(name), next.hostOf(name), Function.identity());
             changes.add(new ContainerChange(name, reasons.isEmpty() ? Kind.UNCHANGED : Kind.CHANGED, reasons));
         });
         before.keySet().stream().filter(name -> !after.containsKey(name))
@@ -128,12 +134,10 @@ public record StackDiff(List<ContainerChange> containers) {
     /** " (postgres moved)" for POSTGRES_ENDPOINT when the value came from postgres's endpoint. */
     private static String movedService(String variable, Revision current, Revision next) {
         for (ContainerDefinition container : next.definition().containers()) {
-            String prefix = EnvNames.prefixOf(container.name());
-            if (variable.equals(prefix + "_ENDPOINT") || variable.equals(prefix + "_HOST")
-                    || variable.equals(prefix + "_PORT")) {
-                String was = hostOf(current, container.name());
+            if (EnvironmentInjector.injectedNames(container.name()).contains(variable)) {
+                String was = current.hostOf(container.name());
                 String what = was == null ? " added"
-                        : !was.equals(hostOf(next, container.name())) ? " moved" : " endpoint changed";
+                        : !was.equals(next.hostOf(container.name())) ? " moved" : " endpoint changed";
                 return " (" + container.name() + what + ")";
             }
         }
@@ -160,11 +164,6 @@ public record StackDiff(List<ContainerChange> containers) {
     private static String ports(List<PortMapping> ports) {
         return ports.stream().map(p -> p.hostPort() + ":" + p.containerPort() + "/" + p.protocol().name()
                 .toLowerCase(java.util.Locale.ROOT)).collect(Collectors.joining(",", "[", "]"));
-    }
-
-    private static String hostOf(Revision revision, String container) {
-        Placement placement = revision.placements().get(container);
-        return placement == null ? null : placement.hostId();
     }
 
     private static Map<String, ContainerDefinition> byName(StackDefinition definition) {

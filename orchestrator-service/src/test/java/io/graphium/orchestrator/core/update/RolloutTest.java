@@ -1,8 +1,8 @@
 package io.graphium.orchestrator.core.update;
 
+import static io.graphium.orchestrator.core.update.Stacks.parsed;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.graphium.orchestrator.core.ParseResult;
 import io.graphium.orchestrator.core.Placement;
 import io.graphium.orchestrator.core.StackDefinition;
 import io.graphium.orchestrator.core.StackDefinitionParser;
@@ -254,12 +254,5 @@ class RolloutTest {
             return present.contains(dependency) ? c : c.substring(0, at) + "}";
         }).toList();
         return parsed(kept.toArray(String[]::new));
-    }
-
-    private static StackDefinition parsed(String... containers) {
-        String json = ("{'name':'shop','itemListElement':[" + String.join(",", containers) + "]}").replace('\'', '"');
-        ParseResult result = StackDefinitionParser.parse(json);
-        assertThat(result.problems()).as("parse problems of " + json).isEmpty();
-        return result.definition();
     }
 }

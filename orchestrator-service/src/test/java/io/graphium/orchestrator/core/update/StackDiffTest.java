@@ -1,8 +1,8 @@
 package io.graphium.orchestrator.core.update;
 
+import static io.graphium.orchestrator.core.update.Stacks.parsed;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.graphium.orchestrator.core.ParseResult;
 import io.graphium.orchestrator.core.Placement;
 import io.graphium.orchestrator.core.PortMapping;
 import io.graphium.orchestrator.core.StackDefinition;
@@ -190,12 +190,5 @@ class StackDiffTest {
         placements.put(first, new Placement(firstHost, firstIp, List.of(new PortMapping(5432, firstPort, null))));
         placements.put(second, new Placement(secondHost, secondIp, List.of(new PortMapping(3000, secondPort, null))));
         return placements;
-    }
-
-    private static StackDefinition parsed(String... containers) {
-        String json = ("{'name':'shop','itemListElement':[" + String.join(",", containers) + "]}").replace('\'', '"');
-        ParseResult result = StackDefinitionParser.parse(json);
-        assertThat(result.problems()).as("parse problems").isEmpty();
-        return result.definition();
     }
 }
