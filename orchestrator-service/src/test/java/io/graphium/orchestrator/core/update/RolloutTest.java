@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.graphium.orchestrator.core.Placement;
 import io.graphium.orchestrator.core.StackDefinition;
-import io.graphium.orchestrator.core.StackDefinitionParser;
 import io.graphium.orchestrator.core.UpdatePolicy;
 import io.graphium.orchestrator.core.UpdatePolicy.FailureAction;
 import io.graphium.orchestrator.core.UpdatePolicy.Order;
